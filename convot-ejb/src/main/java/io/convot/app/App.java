@@ -1,0 +1,125 @@
+package io.convot.app;
+
+import io.convot.common.Randoms;
+import io.convot.common.Timestamps;
+import io.convot.tenancy.TenantEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One Shopify app an organization builds, with the public key its widget embeds. */
+@Entity
+@Table(name = "apps")
+public class App extends TenantEntity {
+
+  @Id private UUID id;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(name = "app_key", nullable = false, updatable = false)
+  private String appKey;
+
+  @Column(name = "identity_secret", nullable = false)
+  private String identitySecret;
+
+  @Column(name = "previous_identity_secret")
+  private String previousIdentitySecret;
+
+  @Column(name = "previous_secret_valid_until")
+  private Instant previousSecretValidUntil;
+
+  @Column(name = "require_identity_verification", nullable = false)
+  private boolean requireIdentityVerification;
+
+  @Column(name = "allowed_origins", nullable = false)
+  private String allowedOrigins;
+
+  @Column(name = "shopify_app_id")
+  private String shopifyAppId;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected App() {}
+
+  public App(String name, AllowedOrigins origins, boolean requireIdentityVerification, String shopifyAppId) {
+    this.id = UUID.randomUUID();
+    this.name = name.trim();
+    this.appKey = "app_" + Randoms.token(18);
+    this.identitySecret = newSecret();
+    this.allowedOrigins = origins.stored();
+    this.requireIdentityVerification = requireIdentityVerification;
+    this.shopifyAppId = shopifyAppId;
+    this.createdAt = Timestamps.now();
+    this.updatedAt = createdAt;
+  }
+
+  public void apply(AppChanges changes, AllowedOrigins origins) {
+    changes.name().ifPresent(value -> this.name = value.trim());
+    if (origins != null) {
+      this.allowedOrigins = origins.stored();
+    }
+    changes.requireIdentityVerification().ifPresent(value -> this.requireIdentityVerification = value);
+    if (changes.shopifyAppIdSet()) {
+      this.shopifyAppId = changes.shopifyAppId();
+    }
+    this.updatedAt = Timestamps.now();
+  }
+
+  /** A new secret; the old one keeps verifying for the grace period so live widgets don't break. */
+  public void rotateIdentitySecret(Duration gracePeriod) {
+    this.previousIdentitySecret = identitySecret;
+    this.previousSecretValidUntil = Timestamps.now().plus(gracePeriod);
+    this.identitySecret = newSecret();
+    this.updatedAt = Timestamps.now();
+  }
+
+  private static String newSecret() {
+    return Randoms.hex(32);
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String appKey() {
+    return appKey;
+  }
+
+  public String identitySecret() {
+    return identitySecret;
+  }
+
+  public boolean requireIdentityVerification() {
+    return requireIdentityVerification;
+  }
+
+  public List<String> allowedOrigins() {
+    return AllowedOrigins.fromStored(allowedOrigins).asList();
+  }
+
+  public String shopifyAppId() {
+    return shopifyAppId;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,90 @@
+package io.convot.app;
+
+import io.convot.auth.CurrentCaller;
+import io.convot.common.ConvotException;
+import io.convot.common.Keyset;
+import io.convot.common.Page;
+import io.convot.common.PageRequest;
+import io.convot.common.Validation;
+import io.convot.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Apps of the caller's organization: everyone reads them, owners and admins change them. */
+@Stateless
+@TenantScoped
+public class AppService {
+
+  private static final Pattern SHOPIFY_APP_ID = Pattern.compile("^[A-Za-z0-9:/._-]{1,100}$");
+
+  @PersistenceContext(unitName = "convot")
+  EntityManager em;
+
+  @Inject CurrentCaller caller;
+
+  @Inject
+  @ConfigProperty(name = "convot.apps.identity-secret-grace-period", defaultValue = "PT24H")
+  String gracePeriod;
+
+  public Page<App> list(PageRequest page) {
+    return Keyset.page(em, App.class, page, App::createdAt, App::id);
+  }
+
+  public App get(UUID id) {
+    return Optional.ofNullable(em.find(App.class, id)).orElseThrow(() -> ConvotException.notFound("App"));
+  }
+
+  public App create(NewApp request) {
+    caller.get().requireManager();
+    Validation validation = new Validation().text(request.name(), "name", 100);
+    checkShopifyAppId(request.shopifyAppId(), validation);
+    AllowedOrigins origins = request.allowedOrigins() == null
+        ? AllowedOrigins.DEFAULT
+        : AllowedOrigins.parse(request.allowedOrigins(), "allowed_origins", validation);
+    validation.throwIfInvalid();
+    App app = new App(request.name(), origins, Boolean.TRUE.equals(request.requireIdentityVerification()), request.shopifyAppId());
+    em.persist(app);
+    return app;
+  }
+
+  public App update(UUID id, AppChanges changes) {
+    caller.get().requireManager();
+    App app = get(id);
+    Validation validation = new Validation();
+    changes.name().ifPresent(name -> validation.text(name, "name", 100));
+    if (changes.shopifyAppIdSet()) {
+      checkShopifyAppId(changes.shopifyAppId(), validation);
+    }
+    AllowedOrigins origins = changes.allowedOrigins()
+        .map(values -> AllowedOrigins.parse(values, "allowed_origins", validation))
+        .orElse(null);
+    validation.throwIfInvalid();
+    app.apply(changes, origins);
+    return app;
+  }
+
+  public void delete(UUID id) {
+    caller.get().requireManager();
+    em.remove(get(id));
+  }
+
+  public App rotateIdentitySecret(UUID id) {
+    caller.get().requireManager();
+    App app = get(id);
+    app.rotateIdentitySecret(Duration.parse(gracePeriod));
+    return app;
+  }
+
+  private static void checkShopifyAppId(String value, Validation validation) {
+    validation.require(value == null || SHOPIFY_APP_ID.matcher(value).matches(), "shopify_app_id", "invalid_format",
+        "shopify_app_id must be the app's id from the Partner Dashboard (digits or a gid://partners/App/... id)");
+  }
+
+}

@@ -1,0 +1,48 @@
+package io.convot.common;
+
+/** Every error a client can see: a stable {@code code}, its HTTP status and a short title. */
+public enum ErrorCode {
+  MALFORMED_REQUEST(400, "Malformed request"),
+  INVALID_CURSOR(400, "Invalid cursor"),
+  UNAUTHENTICATED(401, "Authentication required"),
+  TOKEN_INVALID(401, "Invalid token"),
+  TOKEN_REVOKED(401, "Token revoked"),
+  INVALID_CREDENTIALS(401, "Invalid credentials"),
+  INSUFFICIENT_ROLE(403, "Not allowed for your role"),
+  MISSING_PERMISSION(403, "Missing permission"),
+  NOT_FOUND(404, "Not found"),
+  METHOD_NOT_ALLOWED(405, "Method not allowed"),
+  NOT_ACCEPTABLE(406, "Not acceptable"),
+  EMAIL_TAKEN(409, "Email already registered"),
+  LAST_OWNER(409, "An organization needs an owner"),
+  CONFLICT(409, "Conflict"),
+  PAYLOAD_TOO_LARGE(413, "Payload too large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+  VALIDATION_FAILED(422, "Validation failed"),
+  INVALID_PARAMETER(422, "Invalid parameter"),
+  NOT_A_SESSION_TOKEN(422, "Not a session token"),
+  RATE_LIMITED(429, "Too many requests"),
+  INTERNAL_ERROR(500, "Internal error"),
+  UNAVAILABLE(503, "Service unavailable");
+
+  private final int status;
+  private final String title;
+
+  ErrorCode(int status, String title) {
+    this.status = status;
+    this.title = title;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The wire form: {@code token_invalid}. */
+  public String code() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

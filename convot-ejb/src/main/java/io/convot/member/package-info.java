@@ -1,0 +1,2 @@
+/** Members: the team of an organization, their roles, permissions and invitations. */
+package io.convot.member;

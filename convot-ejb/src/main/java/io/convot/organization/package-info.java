@@ -1,0 +1,2 @@
+/** Organizations: the tenants. Everything a customer owns belongs to exactly one. */
+package io.convot.organization;

@@ -1,0 +1,27 @@
+package io.convot.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.UUID;
+import org.eclipse.persistence.config.EntityManagerProperties;
+
+/**
+ * Binds the current transaction to one organization, twice over: EclipseLink's tenant filter in
+ * the application, and the {@code convot.organization_id} setting that PostgreSQL's row-level
+ * security policies read. The setting is transaction-local, so a pooled connection never carries
+ * a tenant into the next transaction.
+ */
+@ApplicationScoped
+public class Tenancy {
+
+  @PersistenceContext(unitName = "convot")
+  EntityManager em;
+
+  public void enter(UUID organizationId) {
+    em.setProperty(EntityManagerProperties.MULTITENANT_PROPERTY_DEFAULT, organizationId.toString());
+    em.createNativeQuery("SELECT set_config('convot.organization_id', ?1, true)")
+        .setParameter(1, organizationId.toString())
+        .getSingleResult();
+  }
+}

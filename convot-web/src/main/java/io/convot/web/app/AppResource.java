@@ -1,0 +1,88 @@
+package io.convot.web.app;
+
+import io.convot.app.AppChanges;
+import io.convot.app.AppService;
+import io.convot.app.NewApp;
+import io.convot.auth.CurrentCaller;
+import io.convot.common.Page;
+import io.convot.common.PageRequest;
+import io.convot.common.Validation;
+import io.convot.web.json.JsonFields;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.UUID;
+
+/** Apps: the Shopify apps that embed the widget. */
+@Path("apps")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AppResource {
+
+  @Inject AppService apps;
+  @Inject CurrentCaller caller;
+
+  @GET
+  public Page<AppView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    boolean showSecret = showSecret();
+    return apps.list(PageRequest.of(limit, cursor)).map(app -> AppView.of(app, showSecret));
+  }
+
+  @GET
+  @Path("{id}")
+  public AppView get(@PathParam("id") UUID id) {
+    return AppView.of(apps.get(id), showSecret());
+  }
+
+  @POST
+  public Response create(JsonObject body, @Context UriInfo uri) {
+    Validation validation = new Validation();
+    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation);
+    NewApp request = new NewApp(fields.string("name").orElse(null), fields.strings("allowed_origins").orElse(null),
+        fields.bool("require_identity_verification").orElse(null), fields.nullableString("shopify_app_id"));
+    validation.throwIfInvalid();
+    AppView app = AppView.of(apps.create(request), showSecret());
+    return Response.created(uri.getAbsolutePathBuilder().path(app.id()).build()).entity(app).build();
+  }
+
+  @PATCH
+  @Path("{id}")
+  public AppView update(@PathParam("id") UUID id, JsonObject body) {
+    Validation validation = new Validation();
+    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation);
+    AppChanges changes = new AppChanges(fields.string("name"), fields.strings("allowed_origins"),
+        fields.bool("require_identity_verification"), fields.has("shopify_app_id"), fields.nullableString("shopify_app_id"));
+    validation.throwIfInvalid();
+    return AppView.of(apps.update(id, changes), showSecret());
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") UUID id) {
+    apps.delete(id);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{id}/identity-secret/rotate")
+  @Consumes(MediaType.WILDCARD)
+  public AppView rotateIdentitySecret(@PathParam("id") UUID id) {
+    return AppView.of(apps.rotateIdentitySecret(id), showSecret());
+  }
+
+  private boolean showSecret() {
+    return caller.get().role().canManage();
+  }
+}

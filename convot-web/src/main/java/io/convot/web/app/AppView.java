@@ -1,0 +1,24 @@
+package io.convot.web.app;
+
+import io.convot.app.App;
+import jakarta.json.bind.annotation.JsonbNillable;
+import java.time.Instant;
+import java.util.List;
+
+/** An app on the wire; {@code identity_secret} appears only for owners and admins. */
+public record AppView(
+    String id,
+    String name,
+    String appKey,
+    @JsonbNillable(false) String identitySecret,
+    boolean requireIdentityVerification,
+    List<String> allowedOrigins,
+    String shopifyAppId,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public static AppView of(App app, boolean showSecret) {
+    return new AppView(app.id().toString(), app.name(), app.appKey(), showSecret ? app.identitySecret() : null,
+        app.requireIdentityVerification(), app.allowedOrigins(), app.shopifyAppId(), app.createdAt(), app.updatedAt());
+  }
+}

@@ -1,0 +1,94 @@
+package io.convot.web.json;
+
+import io.convot.common.FieldError;
+import io.convot.common.Validation;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Typed reads of a JSON object for partial updates, reporting wrong types as field errors. */
+public final class JsonFields {
+
+  private final JsonObject body;
+  private final Validation validation;
+
+  public JsonFields(JsonObject body, Validation validation) {
+    this.body = body;
+    this.validation = validation;
+  }
+
+  public boolean has(String field) {
+    return body.containsKey(field);
+  }
+
+  public Optional<String> string(String field) {
+    if (!body.containsKey(field)) {
+      return Optional.empty();
+    }
+    JsonValue value = body.get(field);
+    if (value instanceof JsonString text) {
+      return Optional.of(text.getString());
+    }
+    wrongType(field, "a string");
+    return Optional.empty();
+  }
+
+  /** A string that may be set to {@code null} to clear it. */
+  public String nullableString(String field) {
+    JsonValue value = body.get(field);
+    if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    return string(field).orElse(null);
+  }
+
+  public Optional<Boolean> bool(String field) {
+    if (!body.containsKey(field)) {
+      return Optional.empty();
+    }
+    JsonValue value = body.get(field);
+    if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+      return Optional.of(value == JsonValue.TRUE);
+    }
+    wrongType(field, "true or false");
+    return Optional.empty();
+  }
+
+  public Optional<List<String>> strings(String field) {
+    if (!body.containsKey(field)) {
+      return Optional.empty();
+    }
+    if (!(body.get(field) instanceof JsonArray array)) {
+      wrongType(field, "an array of strings");
+      return Optional.empty();
+    }
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      if (array.get(i) instanceof JsonString text) {
+        values.add(text.getString());
+      } else {
+        validation.add(new FieldError(field + "[" + i + "]", "wrong_type", "must be a string"));
+      }
+    }
+    return Optional.of(values);
+  }
+
+  public Optional<JsonFields> object(String field) {
+    if (!body.containsKey(field)) {
+      return Optional.empty();
+    }
+    if (body.get(field) instanceof JsonObject object) {
+      return Optional.of(new JsonFields(object, validation));
+    }
+    wrongType(field, "an object");
+    return Optional.empty();
+  }
+
+  private void wrongType(String field, String expected) {
+    validation.add(new FieldError(field, "wrong_type", field + " must be " + expected));
+  }
+}

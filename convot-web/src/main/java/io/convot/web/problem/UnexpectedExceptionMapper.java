@@ -1,0 +1,47 @@
+package io.convot.web.problem;
+
+import io.convot.common.ConvotException;
+import io.convot.common.ErrorCode;
+import io.convot.web.RequestIds;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Everything else. A known cause wrapped by the container is unwrapped; an unreadable body is a
+ * 400; a real bug is a 500 whose details go to the log under the request id, never to the client.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+  @Inject Problems problems;
+  @Inject ConvotExceptionMapper convot;
+  @Inject WebApplicationExceptionMapper web;
+
+  @Override
+  public Response toResponse(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConvotException known) {
+        return convot.toResponse(known);
+      }
+      if (cause instanceof WebApplicationException framework && !(cause instanceof EJBException)) {
+        return web.toResponse(framework);
+      }
+      if (cause instanceof ProcessingException || cause instanceof jakarta.json.bind.JsonbException
+          || cause instanceof jakarta.json.JsonException) {
+        return problems.response(ErrorCode.MALFORMED_REQUEST, Problems.MALFORMED_BODY, List.of());
+      }
+    }
+    LOG.log(Level.SEVERE, "Unexpected error in request " + RequestIds.current(), e);
+    return problems.response(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side; quote the request id", List.of());
+  }
+}
