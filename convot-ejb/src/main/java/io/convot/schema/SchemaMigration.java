@@ -39,7 +39,7 @@ public class SchemaMigration {
         .dataSource(database.url(), database.user(), database.password())
         .locations("classpath:db/migration")
         // On Liberty the class loader finds a location only through a marker file in it.
-        .callbackLocations("classpath:db/migration")
+        .callbackLocations("classpath:db/callback")
         .placeholders(Map.of("app_role", database.appRole()))
         .connectRetries(10)
         .load();
