@@ -77,6 +77,31 @@ public record AllowedOrigins(List<String> origins) {
     return candidate;
   }
 
+  /**
+   * Whether a browser {@code Origin} header value is one of {@code allowed}: scheme, host and port
+   * must match; {@code *.} matches one or more leading labels.
+   */
+  public static boolean matches(List<String> allowed, String origin) {
+    String candidate = normalize(origin);
+    if (candidate == null || candidate.contains("*")) {
+      return false;
+    }
+    for (String pattern : allowed) {
+      int wildcard = pattern.indexOf("://*.");
+      if (wildcard < 0 ? pattern.equals(candidate) : matchesWildcard(pattern, wildcard, candidate)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean matchesWildcard(String pattern, int wildcard, String candidate) {
+    String scheme = pattern.substring(0, wildcard + 3);
+    String suffix = pattern.substring(wildcard + 4); // ".myshopify.com[:port]"
+    return candidate.startsWith(scheme) && candidate.endsWith(suffix)
+        && candidate.length() > scheme.length() + suffix.length();
+  }
+
   String stored() {
     return String.join("\n", origins);
   }

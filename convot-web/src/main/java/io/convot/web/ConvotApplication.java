@@ -1,7 +1,16 @@
 package io.convot.web;
 
+import io.convot.web.apikey.ApiKeyResource;
+import io.convot.web.app.AppResource;
+import io.convot.web.auth.AuthResource;
+import io.convot.web.auth.BearerAuthentication;
+import io.convot.web.me.MeResource;
+import io.convot.web.member.InvitationResource;
+import io.convot.web.member.MemberResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
+import java.util.Set;
 import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -9,7 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The REST API: {@code /api/v1}, bearer tokens (JWT or API key), problem+json errors. */
+/**
+ * The REST API: {@code /api/v1}, bearer tokens (JWT or API key), problem+json errors. Its classes
+ * are listed because the widget API is a second application in the same module.
+ */
 @ApplicationPath("/api/v1")
 @LoginConfig(authMethod = "MP-JWT", realmName = "convot")
 @OpenAPIDefinition(
@@ -18,4 +30,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
     description = "A sign-in JWT (60 days) or an API key (cvk_...)")
-public class ConvotApplication extends Application {}
+public class ConvotApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    Set<Class<?>> classes = new HashSet<>(SharedProviders.CLASSES);
+    classes.addAll(Set.of(BearerAuthentication.class, AuthResource.class, MeResource.class, AppResource.class,
+        ApiKeyResource.class, MemberResource.class, InvitationResource.class));
+    return classes;
+  }
+}

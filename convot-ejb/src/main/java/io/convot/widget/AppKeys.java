@@ -1,0 +1,47 @@
+package io.convot.widget;
+
+import io.convot.common.ConvotException;
+import io.convot.common.ErrorCode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Finds which organization an app key or a widget session token belongs to, before any tenant is
+ * entered. Both go through narrow SECURITY DEFINER functions.
+ */
+@ApplicationScoped
+public class AppKeys {
+
+  @PersistenceContext(unitName = "convot")
+  EntityManager em;
+
+  public record AppRef(UUID appId, UUID organizationId) {}
+
+  public record SessionRef(UUID sessionId, UUID organizationId, UUID appId) {}
+
+  public AppRef app(String appKey) {
+    if (appKey == null || appKey.isBlank() || appKey.length() > 100) {
+      throw new ConvotException(ErrorCode.UNKNOWN_APP, "No app has this app_id");
+    }
+    List<?> rows = em.createNativeQuery("SELECT app_id, organization_id FROM convot_app_by_key(?1)")
+        .setParameter(1, appKey.trim()).getResultList();
+    Object[] row = (Object[]) rows.stream().findFirst()
+        .orElseThrow(() -> new ConvotException(ErrorCode.UNKNOWN_APP, "No app has this app_id"));
+    return new AppRef(uuid(row[0]), uuid(row[1]));
+  }
+
+  public SessionRef session(String tokenHash) {
+    List<?> rows = em.createNativeQuery("SELECT session_id, organization_id, app_id FROM convot_widget_session(?1)")
+        .setParameter(1, tokenHash).getResultList();
+    Object[] row = (Object[]) rows.stream().findFirst()
+        .orElseThrow(() -> new ConvotException(ErrorCode.SESSION_INVALID, "The session token is unknown or ended; start a new session"));
+    return new SessionRef(uuid(row[0]), uuid(row[1]), uuid(row[2]));
+  }
+
+  private static UUID uuid(Object value) {
+    return value instanceof UUID id ? id : UUID.fromString(value.toString());
+  }
+}
