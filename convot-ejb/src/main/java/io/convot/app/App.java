@@ -103,6 +103,14 @@ public class App extends TenantEntity {
     return identitySecret;
   }
 
+  /** The secrets a visitor's identity hash may be signed with now: the current one, and the previous one during its grace period. */
+  public List<String> liveIdentitySecrets() {
+    if (previousIdentitySecret != null && previousSecretValidUntil != null && previousSecretValidUntil.isAfter(Timestamps.now())) {
+      return List.of(identitySecret, previousIdentitySecret);
+    }
+    return List.of(identitySecret);
+  }
+
   public boolean requireIdentityVerification() {
     return requireIdentityVerification;
   }

@@ -33,6 +33,7 @@ public class AuthService {
   @Inject PasswordHasher passwords;
   @Inject TokenIssuer tokens;
   @Inject CurrentCaller currentCaller;
+  @Inject JwtVerifier jwtVerifier;
 
   public Session signUp(SignUp request) {
     Validation validation = new Validation()
@@ -104,6 +105,14 @@ public class AuthService {
     }
     return new Caller(jwt.organizationId(), member.id(), member.role(), member.revenueAccess(),
         Caller.Credential.JWT, jwt.jti(), jwt.expiresAt());
+  }
+
+  /** Authenticates a raw bearer token, JWT or API key, outside an HTTP request (a WebSocket). */
+  public Caller authenticateBearer(String token) {
+    if (token == null || token.isBlank()) {
+      throw new ConvotException(ErrorCode.UNAUTHENTICATED, "Send a token");
+    }
+    return ApiKey.looksLikeKey(token) ? authenticate(token) : authenticate(jwtVerifier.verify(token));
   }
 
   /** An API key acts for its organization with an admin's rights, until it is revoked. */

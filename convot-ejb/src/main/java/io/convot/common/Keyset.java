@@ -3,23 +3,59 @@ package io.convot.common;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Reads one keyset page of an entity that has {@code createdAt} and {@code id}. */
+/**
+ * Reads one keyset page of an entity that has {@code createdAt} and {@code id}, optionally
+ * narrowed by {@link Filter} conditions on the entity, which queries call {@code e}.
+ */
 public final class Keyset {
 
   private Keyset() {}
 
   public static <T> Page<T> page(EntityManager em, Class<T> type, PageRequest request,
       Function<T, Instant> createdAt, Function<T, UUID> id) {
-    String entity = type.getSimpleName();
-    String after = request.isFirst() ? "" : " WHERE e.createdAt > :at OR (e.createdAt = :at AND e.id > :id)";
-    TypedQuery<T> query = em.createQuery("SELECT e FROM " + entity + " e" + after + " ORDER BY e.createdAt, e.id", type)
-        .setMaxResults(request.limit() + 1);
+    return page(em, type, new Filter(), request, createdAt, id);
+  }
+
+  public static <T> Page<T> page(EntityManager em, Class<T> type, Filter filter, PageRequest request,
+      Function<T, Instant> createdAt, Function<T, UUID> id) {
+    List<String> conditions = new ArrayList<>(filter.conditions);
     if (!request.isFirst()) {
-      query.setParameter("at", request.afterCreatedAt()).setParameter("id", request.afterId());
+      conditions.add("(e.createdAt > :afterAt OR (e.createdAt = :afterAt AND e.id > :afterId))");
+    }
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    TypedQuery<T> query = em.createQuery("SELECT e FROM " + type.getSimpleName() + " e" + where
+        + " ORDER BY e.createdAt, e.id", type).setMaxResults(request.limit() + 1);
+    filter.parameters.forEach(query::setParameter);
+    if (!request.isFirst()) {
+      query.setParameter("afterAt", request.afterCreatedAt()).setParameter("afterId", request.afterId());
     }
     return request.page(query.getResultList(), createdAt, id);
+  }
+
+  /** JPQL conditions on {@code e}, each with at most one named parameter. */
+  public static final class Filter {
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    public Filter where(String condition) {
+      conditions.add(condition);
+      return this;
+    }
+
+    /** Adds {@code condition} (which names {@code :parameter}) only when {@code value} is present. */
+    public Filter where(String condition, String parameter, Object value) {
+      if (value != null) {
+        conditions.add(condition);
+        parameters.put(parameter, value);
+      }
+      return this;
+    }
   }
 }

@@ -24,4 +24,13 @@ public class Tenancy {
         .setParameter(1, organizationId.toString())
         .getSingleResult();
   }
+
+  /** The organization this transaction entered. */
+  public UUID current() {
+    Object tenant = em.getProperties().get(EntityManagerProperties.MULTITENANT_PROPERTY_DEFAULT);
+    if (tenant == null) {
+      throw new IllegalStateException("No organization entered in this transaction");
+    }
+    return UUID.fromString(tenant.toString());
+  }
 }

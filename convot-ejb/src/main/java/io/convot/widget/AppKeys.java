@@ -41,6 +41,10 @@ public class AppKeys {
     return new SessionRef(uuid(row[0]), uuid(row[1]), uuid(row[2]));
   }
 
+  public boolean sessionExists(String tokenHash) {
+    return !em.createNativeQuery("SELECT session_id FROM convot_widget_session(?1)").setParameter(1, tokenHash).getResultList().isEmpty();
+  }
+
   private static UUID uuid(Object value) {
     return value instanceof UUID id ? id : UUID.fromString(value.toString());
   }

@@ -4,6 +4,9 @@ import io.convot.web.apikey.ApiKeyResource;
 import io.convot.web.app.AppResource;
 import io.convot.web.auth.AuthResource;
 import io.convot.web.auth.BearerAuthentication;
+import io.convot.web.contact.ContactResource;
+import io.convot.web.conversation.ConversationResource;
+import io.convot.web.conversation.MessageResource;
 import io.convot.web.me.MeResource;
 import io.convot.web.member.InvitationResource;
 import io.convot.web.member.MemberResource;
@@ -36,7 +39,8 @@ public class ConvotApplication extends Application {
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(SharedProviders.CLASSES);
     classes.addAll(Set.of(BearerAuthentication.class, AuthResource.class, MeResource.class, AppResource.class,
-        ApiKeyResource.class, MemberResource.class, InvitationResource.class));
+        ApiKeyResource.class, MemberResource.class, InvitationResource.class, ConversationResource.class,
+        MessageResource.class, ContactResource.class));
     return classes;
   }
 }

@@ -88,6 +88,41 @@ public final class JsonFields {
     return Optional.empty();
   }
 
+  /** A JSON object field, as JSON text. */
+  public Optional<String> objectText(String field) {
+    return object(field).map(ignored -> body.get(field).toString());
+  }
+
+  /**
+   * A flat object of scalar values ({@code {"plan": "pro", "seats": 3}}), each value as JSON text,
+   * keys lowercased; nested objects and arrays are field errors.
+   */
+  public java.util.Map<String, String> scalars(String field) {
+    java.util.Map<String, String> entries = new java.util.LinkedHashMap<>();
+    if (!body.containsKey(field)) {
+      return entries;
+    }
+    if (!(body.get(field) instanceof JsonObject object)) {
+      wrongType(field, "an object of strings, numbers or booleans");
+      return entries;
+    }
+    object.forEach((key, value) -> {
+      switch (value.getValueType()) {
+        case STRING, NUMBER, TRUE, FALSE, NULL -> entries.put(key.trim().toLowerCase(java.util.Locale.ROOT), value.toString());
+        default -> validation.add(new FieldError(field + "." + key, "wrong_type", "must be a string, number or boolean"));
+      }
+    });
+    return entries;
+  }
+
+  /** Fields this request does not know are refused, so a typo never passes silently. */
+  public JsonFields onlyKnown(String... known) {
+    java.util.Set<String> allowed = java.util.Set.of(known);
+    body.keySet().stream().filter(key -> !allowed.contains(key)).sorted()
+        .forEach(key -> validation.add(new FieldError(key, "unknown_field", key + " is not a field of this request")));
+    return this;
+  }
+
   private void wrongType(String field, String expected) {
     validation.add(new FieldError(field, "wrong_type", field + " must be " + expected));
   }

@@ -16,7 +16,8 @@ public class WidgetApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(SharedProviders.CLASSES);
-    classes.addAll(Set.of(WidgetOrigins.class, WidgetConfigResource.class));
+    classes.addAll(Set.of(WidgetOrigins.class, WidgetConfigResource.class, WidgetSessionResource.class,
+        WidgetEventResource.class, WidgetMessageResource.class));
     return classes;
   }
 }

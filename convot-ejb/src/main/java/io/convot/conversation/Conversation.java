@@ -1,0 +1,138 @@
+package io.convot.conversation;
+
+import io.convot.common.ConvotException;
+import io.convot.common.ErrorCode;
+import io.convot.common.Timestamps;
+import io.convot.tenancy.TenantEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/** A conversation of one contact with the team of one app: open or resolved, maybe assigned. */
+@Entity
+@Table(name = "conversations")
+public class Conversation extends TenantEntity {
+
+  public enum Status { open, resolved }
+
+  @Id private UUID id;
+
+  @Column(name = "app_id", nullable = false, updatable = false)
+  private UUID appId;
+
+  @Column(name = "contact_id", nullable = false, updatable = false)
+  private UUID contactId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Status status;
+
+  @Column(name = "assignee_id")
+  private UUID assigneeId;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "resolved_at")
+  private Instant resolvedAt;
+
+  @Column(name = "last_message_at")
+  private Instant lastMessageAt;
+
+  protected Conversation() {}
+
+  public Conversation(UUID appId, UUID contactId) {
+    this.id = UUID.randomUUID();
+    this.appId = appId;
+    this.contactId = contactId;
+    this.status = Status.open;
+    this.createdAt = Timestamps.now();
+    this.updatedAt = createdAt;
+  }
+
+  /** Returns whether the assignee changed. */
+  public boolean assign(UUID memberId) {
+    if (Objects.equals(assigneeId, memberId)) {
+      return false;
+    }
+    assigneeId = memberId;
+    touch();
+    return true;
+  }
+
+  public void resolve() {
+    if (status == Status.resolved) {
+      throw new ConvotException(ErrorCode.CONFLICT, "The conversation is already resolved");
+    }
+    status = Status.resolved;
+    resolvedAt = Timestamps.now();
+    touch();
+  }
+
+  public void reopen() {
+    if (status == Status.open) {
+      throw new ConvotException(ErrorCode.CONFLICT, "The conversation is already open");
+    }
+    status = Status.open;
+    resolvedAt = null;
+    touch();
+  }
+
+  public boolean isResolved() {
+    return status == Status.resolved;
+  }
+
+  void messageAdded(Instant at) {
+    lastMessageAt = at;
+    touch();
+  }
+
+  void touch() {
+    updatedAt = Timestamps.now();
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public UUID appId() {
+    return appId;
+  }
+
+  public UUID contactId() {
+    return contactId;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public UUID assigneeId() {
+    return assigneeId;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public Instant resolvedAt() {
+    return resolvedAt;
+  }
+
+  public Instant lastMessageAt() {
+    return lastMessageAt;
+  }
+}

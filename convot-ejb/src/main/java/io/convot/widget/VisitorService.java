@@ -1,0 +1,234 @@
+package io.convot.widget;
+
+import io.convot.app.App;
+import io.convot.common.ConvotException;
+import io.convot.common.ErrorCode;
+import io.convot.common.Keyset;
+import io.convot.common.Page;
+import io.convot.common.PageRequest;
+import io.convot.common.Randoms;
+import io.convot.common.Validation;
+import io.convot.contact.Contact;
+import io.convot.contact.ContactEvent;
+import io.convot.contact.ContactRules;
+import io.convot.contact.ContactView;
+import io.convot.contact.VisitorSession;
+import io.convot.conversation.ConversationFlow;
+import io.convot.conversation.Message;
+import io.convot.conversation.MessageView;
+import io.convot.conversation.VisitorMessageView;
+import io.convot.tenancy.Tenancy;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a visitor does through the widget: start or resume a session, say who they are, push data,
+ * segments and events, read and send messages. The tenant comes from the app key or the session.
+ */
+@Stateless
+public class VisitorService {
+
+  private static final String TOKEN_PREFIX = "cvs_";
+
+  @PersistenceContext(unitName = "convot")
+  EntityManager em;
+
+  @Inject AppKeys appKeys;
+  @Inject Tenancy tenancy;
+  @Inject VisitorOrigin origin;
+  @Inject ContactResolver contacts;
+  @Inject ConversationFlow conversations;
+  @Inject io.convot.realtime.LiveUpdates live;
+
+  /** Starts a session, or resumes {@code previousToken}'s when it is the same person on the same app. */
+  public SessionStart start(String appKey, VisitorProfile visitor, String previousToken) {
+    App app = enterApp(appKey);
+    checkProfile(visitor);
+    boolean verified = IdentityVerifier.verifies(app, visitor.identity(), visitor.userHash());
+    requireVerification(app, verified);
+    Optional<VisitorSession> previous = previousSession(app, previousToken);
+    Contact current = previous.map(session -> em.find(Contact.class, session.contactId()))
+        .filter(contact -> !contact.isDeleted())
+        // Someone signed out, or another person uses this browser: the previous history stays hidden.
+        .filter(contact -> !(contact.isIdentified() && visitor.identity().isAnonymous()))
+        .orElse(null);
+    Contact contact = contacts.resolve(app.id(), current, visitor.identity(), verified);
+    apply(contact, visitor);
+    if (contact != current) {
+      return newSession(contact, verified);
+    }
+    VisitorSession session = previous.get();
+    if (verified) {
+      session.markVerified();
+    }
+    session.seen();
+    return new SessionStart(previousToken, session.verified(), ContactView.of(contact));
+  }
+
+  /** Updates the visitor; a different person on this browser gets a new session and contact. */
+  public SessionStart update(String token, String appKey, VisitorProfile visitor) {
+    Visit visit = authenticate(token, appKey);
+    checkProfile(visitor);
+    if (visitor.identity().isAnonymous()) {
+      apply(visit.contact(), visitor);
+      return new SessionStart(token, visit.session().verified(), ContactView.of(visit.contact()));
+    }
+    boolean verified = IdentityVerifier.verifies(visit.app(), visitor.identity(), visitor.userHash());
+    boolean unchanged = visitor.identity().isCoveredBy(visit.contact().identity()) && visitor.userHash() == null;
+    if (!unchanged) {
+      requireVerification(visit.app(), verified);
+    }
+    Contact contact = contacts.resolve(visit.app().id(), visit.contact(), visitor.identity(), verified);
+    apply(contact, visitor);
+    if (contact == visit.contact()) {
+      if (verified) {
+        visit.session().markVerified();
+      }
+      return new SessionStart(token, visit.session().verified(), ContactView.of(contact));
+    }
+    return newSession(contact, verified);
+  }
+
+  public void addEvent(String token, String appKey, String name, String dataJson, String color) {
+    Visit visit = authenticate(token, appKey);
+    em.persist(new ContactEvent(visit.contact(), name, dataJson, color));
+  }
+
+  /** The visitor's messages across their conversations, oldest first, without notes or deleted ones. */
+  public Page<VisitorMessageView> messages(String token, String appKey, PageRequest page) {
+    Visit visit = authenticate(token, appKey);
+    Keyset.Filter where = new Keyset.Filter()
+        .where("e.conversationId IN (SELECT c.id FROM Conversation c WHERE c.contactId = :contactId)", "contactId", visit.contact().id())
+        .where("e.privateNote = FALSE")
+        .where("e.deletedAt IS NULL");
+    return Keyset.page(em, Message.class, where, page, Message::createdAt, Message::id)
+        .map(message -> VisitorMessageView.of(MessageView.of(message, authorName(message))));
+  }
+
+  public VisitorMessageView send(String token, String appKey, String text) {
+    Visit visit = authenticate(token, appKey);
+    return VisitorMessageView.of(conversations.visitorMessage(visit.contact(), text));
+  }
+
+  /** The visitor's messages after {@code afterId} (a reconnecting client's last seen one), oldest first. */
+  public List<VisitorMessageView> messagesAfter(String token, java.util.UUID afterId) {
+    authenticate(token, null);
+    Message after = afterId == null ? null : em.find(Message.class, afterId);
+    PageRequest page = after == null ? new PageRequest(PageRequest.MAX_LIMIT, null, null)
+        : new PageRequest(PageRequest.MAX_LIMIT, after.createdAt(), after.id());
+    return messages(token, null, page).data();
+  }
+
+  /** Tells the agents that the visitor is typing. */
+  public void typing(String token) {
+    Visit visit = authenticate(token, null);
+    live.publish(tenancy.current(), visit.contact().id(),
+        java.util.Map.of("type", "typing", "from", "visitor", "contact_id", visit.contact().id()), null);
+  }
+
+  /** Who a live connection belongs to, checked like any other request. */
+  public VisitorIdentity identify(String token) {
+    Visit visit = authenticate(token, null);
+    return new VisitorIdentity(tenancy.current(), visit.app().id(), visit.contact().id());
+  }
+
+  /** A live connection's visitor. */
+  public record VisitorIdentity(java.util.UUID organizationId, java.util.UUID appId, java.util.UUID contactId) {}
+
+  Visit authenticate(String token, String appKey) {
+    if (token == null || !token.startsWith(TOKEN_PREFIX)) {
+      throw new ConvotException(ErrorCode.SESSION_INVALID, "Send Authorization: Bearer <session_token> from POST /widget/v1/sessions");
+    }
+    AppKeys.SessionRef ref = appKeys.session(Randoms.sha256(token));
+    tenancy.enter(ref.organizationId());
+    App app = em.find(App.class, ref.appId());
+    VisitorSession session = em.find(VisitorSession.class, ref.sessionId());
+    Contact contact = session == null ? null : em.find(Contact.class, session.contactId());
+    if (app == null || contact == null || contact.isDeleted()) {
+      throw new ConvotException(ErrorCode.SESSION_INVALID, "The session has ended; start a new one");
+    }
+    if (appKey != null && !appKey.equals(app.appKey())) {
+      throw new ConvotException(ErrorCode.SESSION_INVALID, "This session belongs to another app");
+    }
+    origin.check(app.allowedOrigins());
+    requireVerification(app, session.verified());
+    return new Visit(app, session, contact);
+  }
+
+  private App enterApp(String appKey) {
+    AppKeys.AppRef ref = appKeys.app(appKey);
+    tenancy.enter(ref.organizationId());
+    App app = em.find(App.class, ref.appId());
+    if (app == null) {
+      throw new ConvotException(ErrorCode.UNKNOWN_APP, "No app has this app_id");
+    }
+    origin.check(app.allowedOrigins());
+    return app;
+  }
+
+  private Optional<VisitorSession> previousSession(App app, String previousToken) {
+    if (previousToken == null || !previousToken.startsWith(TOKEN_PREFIX)) {
+      return Optional.empty();
+    }
+    List<VisitorSession> found = em.createQuery("SELECT s FROM VisitorSession s WHERE s.tokenHash = :hash", VisitorSession.class)
+        .setParameter("hash", Randoms.sha256(previousToken)).getResultList();
+    if (found.isEmpty()) {
+      if (appKeys.sessionExists(Randoms.sha256(previousToken))) {
+        throw new ConvotException(ErrorCode.SESSION_INVALID, "This session belongs to another app");
+      }
+      return Optional.empty(); // an ended session: start afresh
+    }
+    if (!found.get(0).appId().equals(app.id())) {
+      throw new ConvotException(ErrorCode.SESSION_INVALID, "This session belongs to another app");
+    }
+    return Optional.of(found.get(0));
+  }
+
+  private SessionStart newSession(Contact contact, boolean verified) {
+    String token = TOKEN_PREFIX + Randoms.token(32);
+    em.persist(new VisitorSession(contact, Randoms.sha256(token), verified));
+    return new SessionStart(token, verified, ContactView.of(contact));
+  }
+
+  private static void requireVerification(App app, boolean verified) {
+    if (app.requireIdentityVerification() && !verified) {
+      throw new ConvotException(ErrorCode.IDENTITY_VERIFICATION_REQUIRED,
+          "This app requires a verified identity: send user.external_id or user.email with a valid user_hash");
+    }
+  }
+
+  private static void checkProfile(VisitorProfile visitor) {
+    Validation validation = new Validation();
+    ContactRules.checkProfile(visitor.profile(), "user.", validation);
+    ContactRules.checkData(visitor.data(), "data", validation);
+    visitor.segments().ifPresent(values -> ContactRules.normalizeSegments(values, "segments", validation));
+    if (visitor.identity().email() != null) {
+      validation.email(visitor.identity().email(), "user.email");
+    }
+    if (visitor.identity().externalId() != null) {
+      validation.require(visitor.identity().externalId().length() <= 255, "user.external_id", "too_long", "at most 255 characters");
+    }
+    validation.throwIfInvalid();
+  }
+
+  private static void apply(Contact contact, VisitorProfile visitor) {
+    contact.updateProfile(visitor.profile());
+    if (!visitor.data().isEmpty()) {
+      contact.putData(visitor.data());
+    }
+    visitor.segments().ifPresent(values -> contact.changeSegments(
+        ContactRules.normalizeSegments(values, "segments", new Validation()), visitor.overwriteSegments()));
+  }
+
+  private MessageView.Author authorName(Message message) {
+    if (message.memberId() == null) {
+      return null;
+    }
+    io.convot.member.Member member = em.find(io.convot.member.Member.class, message.memberId());
+    return member == null ? null : new MessageView.Author(member.id(), member.name());
+  }
+}

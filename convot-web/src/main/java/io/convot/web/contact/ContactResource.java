@@ -1,0 +1,81 @@
+package io.convot.web.contact;
+
+import io.convot.common.Page;
+import io.convot.common.PageRequest;
+import io.convot.common.Validation;
+import io.convot.contact.ContactChanges;
+import io.convot.contact.ContactEventView;
+import io.convot.contact.ContactFilter;
+import io.convot.contact.ContactService;
+import io.convot.contact.ContactView;
+import io.convot.contact.Profile;
+import io.convot.web.QueryFilters;
+import io.convot.web.json.JsonFields;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+
+/** Contacts: who talks to the team, with session data, segments and timeline events. */
+@Path("contacts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ContactResource {
+
+  @Inject ContactService contacts;
+
+  @GET
+  public Page<ContactView> list(@QueryParam("app_id") String appId, @QueryParam("email") String email,
+      @QueryParam("external_id") String externalId, @QueryParam("segment") String segment,
+      @QueryParam("updated_since") String updatedSince, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    QueryFilters query = new QueryFilters();
+    ContactFilter filter = new ContactFilter(query.uuid("app_id", appId), query.text(email), query.text(externalId),
+        query.text(segment), query.instant("updated_since", updatedSince));
+    query.check();
+    return contacts.list(filter, PageRequest.of(limit, cursor));
+  }
+
+  @GET
+  @Path("{id}")
+  public ContactView get(@PathParam("id") UUID id) {
+    return contacts.get(id);
+  }
+
+  @PATCH
+  @Path("{id}")
+  public ContactView update(@PathParam("id") UUID id, JsonObject body) {
+    Validation validation = new Validation();
+    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation)
+        .onlyKnown("nickname", "avatar", "phone", "company", "data", "segments");
+    ContactChanges changes = new ContactChanges(profile(fields), fields.scalars("data"), fields.strings("segments"));
+    validation.throwIfInvalid();
+    return contacts.update(id, changes);
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") UUID id) {
+    contacts.delete(id);
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{id}/events")
+  public Page<ContactEventView> events(@PathParam("id") UUID id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    return contacts.events(id, PageRequest.of(limit, cursor));
+  }
+
+  /** The profile fields of a contact or widget user object. */
+  public static Profile profile(JsonFields fields) {
+    return new Profile(fields.string("nickname"), fields.string("avatar"), fields.string("phone"), fields.objectText("company"));
+  }
+}

@@ -1,0 +1,94 @@
+package io.convot.web.realtime;
+
+import io.convot.common.ConvotException;
+import io.convot.common.JsonText;
+import io.convot.realtime.LiveClients;
+import jakarta.json.JsonObject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What both live endpoints share: the first message authenticates (browsers cannot send headers on
+ * a WebSocket, and a token in the URL would end up in logs), then the connection receives updates.
+ */
+abstract class LiveSocket {
+
+  private static final Logger LOG = Logger.getLogger(LiveSocket.class.getName());
+  private static final String CLIENT = "convot.client";
+  private static final String TOKEN = "convot.token";
+
+  abstract LiveClients clients();
+
+  /** Authenticates {@code token} and registers the connection; returns the registered client. */
+  abstract LiveClients.Client register(String token, JsonObject auth, Consumer<String> send);
+
+  /** A message after authentication ({@code typing}, ...). */
+  abstract void onClientMessage(String token, JsonObject message);
+
+  void receive(String text, Session session) {
+    JsonObject message;
+    try {
+      message = JsonText.read(text).asJsonObject();
+    } catch (RuntimeException e) {
+      close(session, CloseReason.CloseCodes.CANNOT_ACCEPT, "send JSON objects");
+      return;
+    }
+    String token = (String) session.getUserProperties().get(TOKEN);
+    try {
+      if (token == null) {
+        authenticate(message, session);
+      } else {
+        onClientMessage(token, message);
+      }
+    } catch (ConvotException e) {
+      send(session, JsonText.write(Map.of("type", "error", "code", e.errorCode().code(), "detail", e.getMessage())));
+      if (token == null) {
+        close(session, CloseReason.CloseCodes.VIOLATED_POLICY, e.errorCode().code());
+      }
+    }
+  }
+
+  private void authenticate(JsonObject message, Session session) {
+    if (!"auth".equals(message.getString("type", null)) || message.getString("token", null) == null) {
+      close(session, CloseReason.CloseCodes.VIOLATED_POLICY, "authenticate first: {\"type\":\"auth\",\"token\":...}");
+      return;
+    }
+    String token = message.getString("token");
+    LiveClients.Client client = register(token, message, text -> send(session, text));
+    session.getUserProperties().put(TOKEN, token);
+    session.getUserProperties().put(CLIENT, client);
+  }
+
+  void closed(Session session) {
+    Object client = session.getUserProperties().remove(CLIENT);
+    if (client != null) {
+      clients().remove((LiveClients.Client) client);
+    }
+  }
+
+  static void send(Session session, String text) {
+    if (!session.isOpen()) {
+      return;
+    }
+    try {
+      synchronized (session) {
+        session.getBasicRemote().sendText(text);
+      }
+    } catch (IOException | IllegalStateException e) {
+      LOG.log(Level.FINE, "A live client went away", e);
+    }
+  }
+
+  private static void close(Session session, CloseReason.CloseCode code, String reason) {
+    try {
+      session.close(new CloseReason(code, reason));
+    } catch (IOException e) {
+      LOG.log(Level.FINE, "Closing a live connection failed", e);
+    }
+  }
+}

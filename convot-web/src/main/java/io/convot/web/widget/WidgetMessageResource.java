@@ -1,0 +1,44 @@
+package io.convot.web.widget;
+
+import io.convot.common.Page;
+import io.convot.common.PageRequest;
+import io.convot.common.Validation;
+import io.convot.conversation.VisitorMessageView;
+import io.convot.web.json.JsonFields;
+import io.convot.widget.VisitorService;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code /widget/v1/messages}: the visitor's side of their conversations. */
+@Path("messages")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WidgetMessageResource {
+
+  @Inject VisitorService visitors;
+
+  @GET
+  public Page<VisitorMessageView> messages(@QueryParam("app_id") String appKey, @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor, @Context HttpHeaders headers) {
+    return visitors.messages(VisitorRequests.sessionToken(headers), appKey, PageRequest.of(limit, cursor));
+  }
+
+  @POST
+  public Response send(JsonObject body, @QueryParam("app_id") String appKey, @Context HttpHeaders headers) {
+    Validation validation = new Validation();
+    String text = VisitorRequests.fields(body, validation, "text").string("text").orElse(null);
+    validation.throwIfInvalid();
+    VisitorMessageView message = visitors.send(VisitorRequests.sessionToken(headers), appKey, text);
+    return Response.status(Response.Status.CREATED).entity(message).build();
+  }
+}
