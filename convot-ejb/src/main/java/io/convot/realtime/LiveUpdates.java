@@ -18,7 +18,7 @@ public class LiveUpdates {
   @Resource(lookup = "jms/convot")
   ConnectionFactory connections;
 
-  @Resource(lookup = "jms/convot/realtime")
+  @Resource(lookup = "jms/convotRealtime")
   Topic topic;
 
   public void publish(UUID organizationId, UUID contactId, Object agentPayload, Object visitorPayload) {

@@ -16,11 +16,12 @@ import java.util.logging.Logger;
 
 /**
  * Everything else. A known cause wrapped by the container is unwrapped; an unreadable body is a
- * 400; a real bug is a 500 whose details go to the log under the request id, never to the client.
+ * 400; losing a race to a concurrent request is a 409; a real bug is a 500 whose details go to the log under the request id, never to the client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
   @Inject Problems problems;
@@ -39,6 +40,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       if (cause instanceof ProcessingException || cause instanceof jakarta.json.bind.JsonbException
           || cause instanceof jakarta.json.JsonException) {
         return problems.response(ErrorCode.MALFORMED_REQUEST, Problems.MALFORMED_BODY, List.of());
+      }
+      if (cause instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        // A concurrent request created the same thing first; this one was rolled back whole.
+        return problems.response(ErrorCode.CONFLICT, "A concurrent request changed the same data; retry", List.of());
       }
     }
     LOG.log(Level.SEVERE, "Unexpected error in request " + RequestIds.current(), e);

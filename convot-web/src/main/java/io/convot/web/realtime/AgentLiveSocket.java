@@ -5,6 +5,7 @@ import io.convot.auth.Caller;
 import io.convot.common.JsonText;
 import io.convot.conversation.AgentTyping;
 import io.convot.realtime.LiveClients;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.websocket.OnClose;
@@ -19,6 +20,7 @@ import java.util.function.Consumer;
  * The dashboard's live connection: {@code {"type":"auth","token":"<JWT or API key>"}} first; then
  * every live update of the organization (messages, notes, typing, assignment, status).
  */
+@Dependent // a CDI bean, one instance per connection
 @ServerEndpoint("/realtime/v1/agent")
 public class AgentLiveSocket extends LiveSocket {
 

@@ -4,6 +4,7 @@ import io.convot.common.JsonText;
 import io.convot.conversation.VisitorMessageView;
 import io.convot.realtime.LiveClients;
 import io.convot.widget.VisitorService;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.websocket.OnClose;
@@ -18,6 +19,7 @@ import java.util.function.Consumer;
  * The widget's live connection: {@code {"type":"auth","token":"cvs_...","after":"<last message id>"}}
  * first; then {@code ready}, the messages it missed, and live updates of its own conversations.
  */
+@Dependent // a CDI bean, one instance per connection
 @ServerEndpoint("/realtime/v1/widget")
 public class WidgetLiveSocket extends LiveSocket {
 

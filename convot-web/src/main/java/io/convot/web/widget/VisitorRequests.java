@@ -17,7 +17,10 @@ final class VisitorRequests {
 
   /** The session token, or {@code null} when none was sent. */
   static String sessionToken(HttpHeaders headers) {
-    String header = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
+    return sessionToken(headers.getHeaderString(HttpHeaders.AUTHORIZATION));
+  }
+
+  static String sessionToken(String header) {
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       return null;
     }

@@ -16,7 +16,7 @@ public class WidgetApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(SharedProviders.CLASSES);
-    classes.addAll(Set.of(WidgetOrigins.class, WidgetConfigResource.class, WidgetSessionResource.class,
+    classes.addAll(Set.of(WidgetOrigins.class, WidgetRateLimits.class, WidgetConfigResource.class, WidgetSessionResource.class,
         WidgetEventResource.class, WidgetMessageResource.class));
     return classes;
   }

@@ -34,7 +34,7 @@ public class WidgetOrigins implements ContainerRequestFilter, ContainerResponseF
     String allowed = origin.corsOrigin();
     if (allowed != null) {
       response.getHeaders().putSingle("Access-Control-Allow-Origin", allowed);
-      response.getHeaders().putSingle("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
+      response.getHeaders().putSingle("Access-Control-Expose-Headers", "X-Request-Id, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset");
     }
   }
 }

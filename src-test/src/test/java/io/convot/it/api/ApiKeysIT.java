@@ -1,6 +1,6 @@
 package io.convot.it.api;
 
-import static io.convot.it.api.ProblemAssert.assertProblem;
+import static io.convot.it.support.ProblemAssert.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

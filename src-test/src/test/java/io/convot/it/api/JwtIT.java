@@ -1,5 +1,6 @@
 package io.convot.it.api;
 
+import io.convot.it.support.ProblemAssert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.convot.it.api;
+package io.convot.it.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,12 +10,12 @@ import jakarta.json.JsonValue;
 import java.util.List;
 
 /** Assertions on application/problem+json error responses. */
-final class ProblemAssert {
+public final class ProblemAssert {
 
   private ProblemAssert() {}
 
   /** The reply is a problem with this status and code; returns its body. */
-  static JsonObject assertProblem(Api.Reply reply, int status, String code) {
+  public static JsonObject assertProblem(Api.Reply reply, int status, String code) {
     assertEquals(status, reply.status(), () -> "unexpected reply: " + reply);
     assertNotNull(reply.contentType(), () -> "no Content-Type: " + reply);
     assertTrue(reply.contentType().startsWith("application/problem+json"),
@@ -27,12 +27,12 @@ final class ProblemAssert {
   }
 
   /** The problem lists a field error for exactly this field (e.g. {@code allowed_origins[1]}). */
-  static void assertFieldError(Api.Reply reply, String field) {
+  public static void assertFieldError(Api.Reply reply, String field) {
     assertTrue(fieldsInError(reply).contains(field),
         () -> "no field error on " + field + ": " + reply);
   }
 
-  static List<String> fieldsInError(Api.Reply reply) {
+  public static List<String> fieldsInError(Api.Reply reply) {
     JsonValue errors = reply.json().get("errors");
     assertNotNull(errors, () -> "problem has no errors: " + reply);
     return errors.asJsonArray().stream().map(e -> e.asJsonObject().getString("field")).toList();
