@@ -43,6 +43,13 @@ public class App extends TenantEntity {
   @Column(name = "shopify_app_id")
   private String shopifyAppId;
 
+  @Column(name = "theme_color")
+  private String themeColor;
+
+  /** JSON text of {@link OfficeHours}; null when the team is always available. */
+  @Column(name = "office_hours")
+  private String officeHours;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -51,14 +58,16 @@ public class App extends TenantEntity {
 
   protected App() {}
 
-  public App(String name, AllowedOrigins origins, boolean requireIdentityVerification, String shopifyAppId) {
+  public App(NewApp request, AllowedOrigins origins) {
     this.id = UUID.randomUUID();
-    this.name = name.trim();
+    this.name = request.name().trim();
     this.appKey = "app_" + Randoms.token(18);
     this.identitySecret = newSecret();
     this.allowedOrigins = origins.stored();
-    this.requireIdentityVerification = requireIdentityVerification;
-    this.shopifyAppId = shopifyAppId;
+    this.requireIdentityVerification = Boolean.TRUE.equals(request.requireIdentityVerification());
+    this.shopifyAppId = request.shopifyAppId();
+    this.themeColor = normalizeColor(request.themeColor());
+    this.officeHours = request.officeHours() == null ? null : request.officeHours().toJson().toString();
     this.createdAt = Timestamps.now();
     this.updatedAt = createdAt;
   }
@@ -71,6 +80,10 @@ public class App extends TenantEntity {
     changes.requireIdentityVerification().ifPresent(value -> this.requireIdentityVerification = value);
     if (changes.shopifyAppIdSet()) {
       this.shopifyAppId = changes.shopifyAppId();
+    }
+    changes.themeColor().ifPresent(value -> this.themeColor = normalizeColor(value));
+    if (changes.officeHoursSet()) {
+      this.officeHours = changes.officeHours() == null ? null : changes.officeHours().toJson().toString();
     }
     this.updatedAt = Timestamps.now();
   }
@@ -121,6 +134,24 @@ public class App extends TenantEntity {
 
   public String shopifyAppId() {
     return shopifyAppId;
+  }
+
+  public String themeColor() {
+    return themeColor;
+  }
+
+  /** The office hours, or null when the team is always available. */
+  public OfficeHours officeHours() {
+    return OfficeHours.fromStored(officeHours);
+  }
+
+  public boolean isAvailableAt(Instant instant) {
+    OfficeHours hours = officeHours();
+    return hours == null || hours.isOpenAt(instant);
+  }
+
+  private static String normalizeColor(String color) {
+    return color == null || color.isBlank() ? null : color.trim().toLowerCase(java.util.Locale.ROOT);
   }
 
   public Instant createdAt() {

@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A partial update: absent fields keep their value. {@code shopifyAppIdSet} tells a JSON
- * {@code null} (clear it) from an absent field (keep it).
+ * A partial update: absent fields keep their value. {@code shopifyAppIdSet} and
+ * {@code officeHoursSet} tell a JSON {@code null} (clear it) from an absent field (keep it).
  */
 public record AppChanges(
     Optional<String> name,
     Optional<List<String>> allowedOrigins,
     Optional<Boolean> requireIdentityVerification,
     boolean shopifyAppIdSet,
-    String shopifyAppId) {}
+    String shopifyAppId,
+    Optional<String> themeColor,
+    boolean officeHoursSet,
+    OfficeHours officeHours) {}

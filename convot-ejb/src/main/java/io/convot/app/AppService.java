@@ -22,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TenantScoped
 public class AppService {
 
+  private static final Pattern THEME_COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
   private static final Pattern SHOPIFY_APP_ID = Pattern.compile("^[A-Za-z0-9:/._-]{1,100}$");
 
   @PersistenceContext(unitName = "convot")
@@ -45,11 +46,12 @@ public class AppService {
     caller.get().requireManager();
     Validation validation = new Validation().text(request.name(), "name", 100);
     checkShopifyAppId(request.shopifyAppId(), validation);
+    checkThemeColor(request.themeColor(), validation);
     AllowedOrigins origins = request.allowedOrigins() == null
         ? AllowedOrigins.DEFAULT
         : AllowedOrigins.parse(request.allowedOrigins(), "allowed_origins", validation);
     validation.throwIfInvalid();
-    App app = new App(request.name(), origins, Boolean.TRUE.equals(request.requireIdentityVerification()), request.shopifyAppId());
+    App app = new App(request, origins);
     em.persist(app);
     return app;
   }
@@ -62,6 +64,7 @@ public class AppService {
     if (changes.shopifyAppIdSet()) {
       checkShopifyAppId(changes.shopifyAppId(), validation);
     }
+    changes.themeColor().ifPresent(color -> checkThemeColor(color, validation));
     AllowedOrigins origins = changes.allowedOrigins()
         .map(values -> AllowedOrigins.parse(values, "allowed_origins", validation))
         .orElse(null);
@@ -80,6 +83,11 @@ public class AppService {
     App app = get(id);
     app.rotateIdentitySecret(Duration.parse(gracePeriod));
     return app;
+  }
+
+  private static void checkThemeColor(String value, Validation validation) {
+    validation.require(value == null || THEME_COLOR.matcher(value.trim()).matches(), "theme_color", "invalid_color",
+        "theme_color is a hex color such as #1f6feb");
   }
 
   private static void checkShopifyAppId(String value, Validation validation) {

@@ -3,6 +3,7 @@ package io.convot.web.app;
 import io.convot.app.AppChanges;
 import io.convot.app.AppService;
 import io.convot.app.NewApp;
+import io.convot.app.OfficeHours;
 import io.convot.auth.CurrentCaller;
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
@@ -51,7 +52,8 @@ public class AppResource {
     Validation validation = new Validation();
     JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation);
     NewApp request = new NewApp(fields.string("name").orElse(null), fields.strings("allowed_origins").orElse(null),
-        fields.bool("require_identity_verification").orElse(null), fields.nullableString("shopify_app_id"));
+        fields.bool("require_identity_verification").orElse(null), fields.nullableString("shopify_app_id"),
+        fields.nullableString("theme_color"), officeHours(fields, validation));
     validation.throwIfInvalid();
     AppView app = AppView.of(apps.create(request), showSecret());
     return Response.created(uri.getAbsolutePathBuilder().path(app.id()).build()).entity(app).build();
@@ -63,7 +65,8 @@ public class AppResource {
     Validation validation = new Validation();
     JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation);
     AppChanges changes = new AppChanges(fields.string("name"), fields.strings("allowed_origins"),
-        fields.bool("require_identity_verification"), fields.has("shopify_app_id"), fields.nullableString("shopify_app_id"));
+        fields.bool("require_identity_verification"), fields.has("shopify_app_id"), fields.nullableString("shopify_app_id"),
+        fields.string("theme_color"), fields.has("office_hours"), officeHours(fields, validation));
     validation.throwIfInvalid();
     return AppView.of(apps.update(id, changes), showSecret());
   }
@@ -80,6 +83,14 @@ public class AppResource {
   @Consumes(MediaType.WILDCARD)
   public AppView rotateIdentitySecret(@PathParam("id") UUID id) {
     return AppView.of(apps.rotateIdentitySecret(id), showSecret());
+  }
+
+  /** {@code office_hours}: an object, or null (always available). */
+  private static OfficeHours officeHours(JsonFields fields, Validation validation) {
+    if (!fields.has("office_hours") || fields.json().isNull("office_hours")) {
+      return null;
+    }
+    return fields.object("office_hours").map(hours -> OfficeHours.parse(hours.json(), "office_hours", validation)).orElse(null);
   }
 
   private boolean showSecret() {

@@ -1,6 +1,7 @@
 package io.convot.web.app;
 
 import io.convot.app.App;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
@@ -14,11 +15,14 @@ public record AppView(
     boolean requireIdentityVerification,
     List<String> allowedOrigins,
     String shopifyAppId,
+    String themeColor,
+    JsonValue officeHours,
     Instant createdAt,
     Instant updatedAt) {
 
   public static AppView of(App app, boolean showSecret) {
     return new AppView(app.id().toString(), app.name(), app.appKey(), showSecret ? app.identitySecret() : null,
-        app.requireIdentityVerification(), app.allowedOrigins(), app.shopifyAppId(), app.createdAt(), app.updatedAt());
+        app.requireIdentityVerification(), app.allowedOrigins(), app.shopifyAppId(), app.themeColor(),
+        app.officeHours() == null ? JsonValue.NULL : app.officeHours().toJson(), app.createdAt(), app.updatedAt());
   }
 }

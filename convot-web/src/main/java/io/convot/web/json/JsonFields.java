@@ -21,6 +21,11 @@ public final class JsonFields {
     this.validation = validation;
   }
 
+  /** The object these fields read. */
+  public JsonObject json() {
+    return body;
+  }
+
   public boolean has(String field) {
     return body.containsKey(field);
   }

@@ -22,9 +22,11 @@ public class WidgetConfigResource {
   }
 
   /** The public part of an app's configuration (no secret, no allowed-origin list). */
-  public record WidgetConfigView(String appId, String name, boolean requireIdentityVerification, boolean available) {
+  public record WidgetConfigView(String appId, String name, boolean requireIdentityVerification, String themeColor,
+      boolean available) {
     static WidgetConfigView of(WidgetConfig config) {
-      return new WidgetConfigView(config.appKey(), config.name(), config.requireIdentityVerification(), config.available());
+      return new WidgetConfigView(config.appKey(), config.name(), config.requireIdentityVerification(), config.themeColor(),
+          config.available());
     }
   }
 }
