@@ -1,6 +1,6 @@
 package io.convot.it.conversation;
 
-import static io.convot.it.support.ProblemAssert.assertFieldError;
+import static io.convot.it.support.ProblemAssert.assertValidationError;
 import static io.convot.it.support.ProblemAssert.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -118,10 +118,10 @@ class ConversationsIT {
     String id = onlyConversation().getString("id");
     Organizations.Owner stranger = Organizations.signUp("Elsewhere");
 
-    assertFieldError(assertProblemReply(owner.api().post("/api/v1/conversations/" + id + "/assign",
-        "{\"member_id\": \"" + stranger.memberId() + "\"}"), 422), "member_id");
-    assertFieldError(assertProblemReply(owner.api().post("/api/v1/conversations/" + id + "/assign", "{\"member_id\": \"bob\"}"), 422), "member_id");
-    assertFieldError(assertProblemReply(owner.api().post("/api/v1/conversations/" + id + "/assign", "{}"), 422), "member_id");
+    assertValidationError(owner.api().post("/api/v1/conversations/" + id + "/assign",
+        "{\"member_id\": \"" + stranger.memberId() + "\"}"), "member_id");
+    assertValidationError(owner.api().post("/api/v1/conversations/" + id + "/assign", "{\"member_id\": \"bob\"}"), "member_id");
+    assertValidationError(owner.api().post("/api/v1/conversations/" + id + "/assign", "{}"), "member_id");
     assertTrue(onlyConversation().isNull("assignee_id"));
   }
 
@@ -185,10 +185,5 @@ class ConversationsIT {
     assertEquals(204, owner.api().delete("/api/v1/contacts/" + contactId).status());
     assertProblem(owner.api().get("/api/v1/contacts/" + contactId), 404, "not_found");
     assertProblem(Widget.messages(token), 401, "session_invalid");
-  }
-
-  private static Api.Reply assertProblemReply(Api.Reply reply, int status) {
-    assertEquals(status, reply.status(), reply::toString);
-    return reply;
   }
 }

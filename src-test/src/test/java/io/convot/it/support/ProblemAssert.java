@@ -32,6 +32,12 @@ public final class ProblemAssert {
         () -> "no field error on " + field + ": " + reply);
   }
 
+  /** The reply is a 422 {@code validation_failed} problem naming {@code field}. */
+  public static void assertValidationError(Api.Reply reply, String field) {
+    assertProblem(reply, 422, "validation_failed");
+    assertFieldError(reply, field);
+  }
+
   public static List<String> fieldsInError(Api.Reply reply) {
     JsonValue errors = reply.json().get("errors");
     assertNotNull(errors, () -> "problem has no errors: " + reply);

@@ -1,6 +1,6 @@
 package io.convot.it.widget;
 
-import static io.convot.it.support.ProblemAssert.assertFieldError;
+import static io.convot.it.support.ProblemAssert.assertValidationError;
 import static io.convot.it.support.ProblemAssert.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -27,9 +27,9 @@ class WidgetInputIT {
 
   @Test
   void refusesEmptyAndOversizedTextAndStoresNothing() {
-    assertFieldError(assertProblemReply(Widget.send(token, ""), 422, "validation_failed"), "text");
-    assertFieldError(assertProblemReply(Widget.send(token, "   "), 422, "validation_failed"), "text");
-    assertFieldError(assertProblemReply(Widget.send(token, "x".repeat(10_001)), 422, "validation_failed"), "text");
+    assertValidationError(Widget.send(token, ""), "text");
+    assertValidationError(Widget.send(token, "   "), "text");
+    assertValidationError(Widget.send(token, "x".repeat(10_001)), "text");
     assertEquals(0, messagesOfThisApp());
     assertEquals(0, Database.count("SELECT count(*) FROM conversations c JOIN apps a ON a.id = c.app_id WHERE a.app_key = ?", widget.appKey()));
 
@@ -40,12 +40,12 @@ class WidgetInputIT {
   @Test
   void refusesFieldsOfTheWrongTypeAndUnknownFields() {
     Api api = Widget.client(token);
-    assertFieldError(assertProblemReply(api.post("/widget/v1/messages", "{\"text\": 42}"), 422, "validation_failed"), "text");
-    assertFieldError(assertProblemReply(api.post("/widget/v1/messages", "{\"text\": \"hi\", \"priority\": 1}"), 422, "validation_failed"), "priority");
-    assertFieldError(assertProblemReply(api.patch("/widget/v1/session", "{\"data\": {\"plan\": {\"nested\": true}}}"), 422, "validation_failed"), "data.plan");
-    assertFieldError(assertProblemReply(api.patch("/widget/v1/session", "{\"segments\": \"vip\"}"), 422, "validation_failed"), "segments");
-    assertFieldError(assertProblemReply(api.patch("/widget/v1/session", "{\"user\": {\"email\": \"not an email\"}}"), 422, "validation_failed"), "user.email");
-    assertFieldError(assertProblemReply(api.post("/widget/v1/events", "{\"name\": \"\", \"color\": \"teal\"}"), 422, "validation_failed"), "color");
+    assertValidationError(api.post("/widget/v1/messages", "{\"text\": 42}"), "text");
+    assertValidationError(api.post("/widget/v1/messages", "{\"text\": \"hi\", \"priority\": 1}"), "priority");
+    assertValidationError(api.patch("/widget/v1/session", "{\"data\": {\"plan\": {\"nested\": true}}}"), "data.plan");
+    assertValidationError(api.patch("/widget/v1/session", "{\"segments\": \"vip\"}"), "segments");
+    assertValidationError(api.patch("/widget/v1/session", "{\"user\": {\"email\": \"not an email\"}}"), "user.email");
+    assertValidationError(api.post("/widget/v1/events", "{\"name\": \"\", \"color\": \"teal\"}"), "color");
     assertProblem(api.post("/widget/v1/messages", "{\"text\": "), 400, "malformed_request");
 
     assertEquals(0, messagesOfThisApp());
@@ -111,10 +111,5 @@ class WidgetInputIT {
 
   private String appId() {
     return Database.single("SELECT id::text FROM apps WHERE app_key = ?", widget.appKey()).toString();
-  }
-
-  private static Api.Reply assertProblemReply(Api.Reply reply, int status, String code) {
-    assertProblem(reply, status, code);
-    return reply;
   }
 }
