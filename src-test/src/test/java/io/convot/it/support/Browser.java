@@ -1,0 +1,34 @@
+package io.convot.it.support;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Chromium (Debian's, with its own ChromeDriver): nothing is downloaded. */
+public final class Browser {
+
+  private Browser() {}
+
+  public static ChromeDriver start() {
+    try {
+      ChromeOptions options = new ChromeOptions()
+          .setBinary("/usr/bin/chromium")
+          .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+              "--disable-quic", "--window-size=1280,900",
+              "--user-data-dir=" + Files.createTempDirectory("convot-chromium"));
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+      return new ChromeDriver(service, options);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static WebDriverWait waitUpTo(ChromeDriver driver, int seconds) {
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+  }
+}
