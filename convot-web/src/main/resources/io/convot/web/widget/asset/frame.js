@@ -693,10 +693,16 @@
       typingTimer = setTimeout(function () { el.typing.hidden = true; }, 6000);
     } else if (m.type == 'message.deleted') {
       removeMessage(m.message_id);
-    } else if (m.type == 'conversation.status' && m.status == 'resolved') {
-      el.log.append(make('li', 'sys', 'This conversation was marked as resolved. Write anytime to reopen it.'));
-      changed();
+    } else if (m.type == 'conversation.status' && String(m.status).toLowerCase() == 'resolved') {
+      system('This conversation was marked as resolved. Write anytime to reopen it.');
+    } else if (m.type == 'conversation.assigned' && m.assignee && m.assignee.name) {
+      system(m.assignee.name + ' joined the conversation.');
     }
+  }
+
+  function system(text) {
+    el.log.append(make('li', 'sys', text));
+    changed();
   }
 
   function poll(delay) {
