@@ -451,8 +451,9 @@
     if (!spec) return warn('unknown command "' + key + '"');
     var args = spec[1](c.length < 3 ? [] : Array.isArray(c[2]) ? c[2] : [c[2]]);
     if (!args) {
+      var got = JSON.stringify(c[2] === undefined ? null : c[2]);
       return warn('malformed arguments for "' + key + '": expected ' + spec[0] + ', got ' +
-        JSON.stringify(c[2] === undefined ? null : c[2]));
+        (got.length > 120 ? got.slice(0, 120) + '...' : got));
     }
     spec[2](args);
     sync();
@@ -673,8 +674,13 @@
     socket = null;
     socketReady = false;
     clearTimeout(socketTimer);
-    clearTimeout(pollTimer);
+    stopPolling();
     if (s) s.close();
+  }
+
+  function stopPolling() {
+    clearTimeout(pollTimer);
+    pollTimer = null;
   }
 
   function onSocket(m) {
@@ -682,7 +688,7 @@
     if (m.type == 'ready') {
       socketReady = true;
       socketRetry = 0;
-      clearTimeout(pollTimer);
+      stopPolling();
       notice('');
     } else if (m.type == 'message') {
       addMessage(m.message, true);
@@ -705,10 +711,12 @@
     changed();
   }
 
+  // Polls every few seconds while the socket is down; a poll already planned stays as planned.
   function poll(delay) {
-    clearTimeout(pollTimer);
-    if (socketReady || !session) return;
+    if (pollTimer || socketReady || !session) return;
     pollTimer = setTimeout(function () {
+      pollTimer = null;
+      if (socketReady || !session) return;
       fetchMessages(true).then(function () {
         if (offline) notice('');
         offline = false;
@@ -777,6 +785,7 @@
     saveOpen();
     if (value) {
       changed();
+      grow();
       if (!ui.narrow) setTimeout(function () { el.text.focus(); }, 50);
       if (Date.now() - (app.at || 0) > 60000) loadConfig();
     }
@@ -791,9 +800,10 @@
     root.setProperty('--on-theme', light ? '#1f2328' : '#fff');
   }
 
+  // The composer grows with its text, up to a few lines.
   function grow() {
     el.text.style.height = 'auto';
-    el.text.style.height = Math.min(el.text.scrollHeight, 120) + 'px';
+    if (el.text.scrollHeight) el.text.style.height = Math.min(el.text.scrollHeight, 120) + 'px';
     el.send.disabled = !el.text.value.trim();
   }
 
@@ -829,6 +839,7 @@
   document.addEventListener('keydown', function (e) {
     if (e.key == 'Escape' && !standalone) open(false);
   });
+  window.addEventListener('resize', grow); // the loader resized the frame
   document.addEventListener('pointerdown', function () { gesture = true; });
   document.addEventListener('visibilitychange', function () {
     if (session) changed();

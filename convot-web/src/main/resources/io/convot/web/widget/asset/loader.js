@@ -61,6 +61,7 @@
   }
 
   function run(c) {
+    if (Array.isArray(c) && c[0] == 'safe') return; // Crisp's switch to silence errors: never thrown here anyway
     if (!Array.isArray(c) || !isStr(c[0]) || !isStr(c[1])) {
       return say('warn', 'push expects an array such as ["do", "chat:open"]');
     }
@@ -76,7 +77,6 @@
       listeners[name] = fam == 'on' ? list.concat(arg) : arg ? list.filter(function (f) { return f !== arg; }) : [];
       return;
     }
-    if (fam == 'safe') return; // Crisp's switch to silence errors: this loader never throws anyway
     forward('cmd', c, '"' + key + '"');
   }
 
