@@ -48,7 +48,7 @@
   var loaded = false;        // session:loaded fired; change events only after it
   var starting = false, patching = false, patchTimer = null, startRetry = 0;
   var messages = [];         // chronological, by id in byId, their nodes in nodes
-  var byId = {}, nodes = {};
+  var byId = {}, nodes = {}, deleted = {};
   var tail = null;           // the cursor of the last page of messages read
   var unread = 0;
   var received = [];         // agent messages that arrived live, announced once the state is current
@@ -519,7 +519,7 @@
   }
 
   function addMessage(m, live) {
-    if (!m || !m.id || byId[m.id]) return;
+    if (!m || !m.id || byId[m.id] || deleted[m.id]) return;
     byId[m.id] = m;
     var t = time(m), i = messages.length;
     while (i > 0 && time(messages[i - 1]) > t) i--;
@@ -535,6 +535,7 @@
   }
 
   function removeMessage(id) {
+    deleted[id] = 1;
     if (!byId[id]) return;
     messages = messages.filter(function (m) { return m.id !== id; });
     nodes[id].remove();
