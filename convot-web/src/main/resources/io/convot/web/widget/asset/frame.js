@@ -47,6 +47,7 @@
   var blocked = false;       // identity verification required and not met: show nothing
   var loaded = false;        // session:loaded fired; change events only after it
   var starting = false, patching = false, patchTimer = null, startRetry = 0;
+  var epoch = 0;             // bumped by session:reset: answers to older requests are ignored
   var messages = [];         // chronological, by id in byId, their nodes in nodes
   var byId = {}, nodes = {}, deleted = {};
   var tail = null;           // the cursor of the last page of messages read
@@ -202,9 +203,10 @@
     identity = { user: body.user, user_hash: hash };
     delete change.user;
     delete change.user_hash;
-    var previous = stored.token;
+    var previous = stored.token, at = epoch;
 
     request('POST', '/sessions', body, previous).then(function (res) {
+      if (at !== epoch) return;
       starting = false;
       startRetry = 0;
       blocked = false;
@@ -213,12 +215,13 @@
       else needState = true;
       return flush();
     }).then(function () {
-      if (!session) return;
+      if (at !== epoch || !session) return;
       loaded = true;
       emit('session:loaded', session.contact);
       waiting.splice(0).forEach(function (fn) { fn(); });
       return loadMessages();
     }).catch(function (e) {
+      if (at !== epoch) return;
       starting = false;
       if (e.code == 'identity_verification_required') {
         block();
@@ -256,7 +259,8 @@
   function adopt(res) {
     var other = (session && res.session_token !== session.token) ||
       (stored.contact && stored.contact !== res.contact_id);
-    session = { token: res.session_token, contact: res.contact_id, verified: res.verified };
+    if (!session || other) session = { token: res.session_token, contact: res.contact_id };
+    session.verified = res.verified;
     stored.token = session.token;
     stored.contact = session.contact;
     if (other) {
@@ -309,13 +313,14 @@
     clearTimeout(patchTimer);
     patchTimer = null;
     if (!session || patching || (!needState && !Object.keys(change).length)) return Promise.resolve();
-    var body = change;
+    var body = change, mine = session;
     change = {};
     needState = false;
     patching = true;
     if (body.user) identity.user = Object.assign({}, identity.user, body.user);
     if (body.user_hash) identity.user_hash = body.user_hash;
     return call('PATCH', '/session', body).then(function (res) {
+      if (session !== mine) return;
       blocked = false;
       adopt(res);
       learn(res, false);
@@ -343,6 +348,8 @@
   }
 
   function reset() {
+    epoch++;
+    starting = false;
     closeSocket();
     try { localStorage.removeItem(STORE_KEY); } catch (e) { /* storage blocked */ }
     stored = {};
@@ -608,10 +615,11 @@
 
   // Reads the messages after the last page read before (all of them the first time).
   function fetchMessages(live) {
-    var cursor = tail, pages = 0;
+    var cursor = tail, pages = 0, mine = session;
     function page() {
       var query = '?limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
       return call('GET', '/messages' + query).then(function (res) {
+        if (session !== mine) return; // another person's session by now
         (res && res.data || []).forEach(function (m) { addMessage(m, live); });
         if (res && res.next_cursor && ++pages < 50) {
           cursor = res.next_cursor;
@@ -754,10 +762,12 @@
   }
 
   function deliver(value, li) {
+    var mine = session;
     li.className = 'msg visitor pending';
     li.onclick = null;
     call('POST', '/messages', { text: value }).then(function (m) {
       li.remove();
+      if (session !== mine) return;
       notice('');
       if (m && m.id) {
         addMessage(m, false);
