@@ -440,7 +440,7 @@
     'do chat:hide': ['[]', none, function () { ui.visible = false; }],
     'do session:reset': ['[]', none, reset],
     'do message:send': ['["text", content]', function (a) {
-      return a[0] == 'text' && text(a.slice(1));
+      return a[0] == 'text' && text(a.slice(1)) && a;
     }, function (a) { sendText(a[1]); }],
     'config color:theme': ['[color]', colorArgs, function (a) { setTheme(a[0]); }],
     'config position:reverse': ['[true|false]', bool, function (a) { ui.reverse = a[0]; }],

@@ -62,6 +62,7 @@
 
   function run(c) {
     if (Array.isArray(c) && c[0] == 'safe') return; // Crisp's switch to silence errors: never thrown here anyway
+    if (Array.isArray(c) && c[0] == 'identify') return forward('identify', [c[1]], 'identify'); // queued identify
     if (!Array.isArray(c) || !isStr(c[0]) || !isStr(c[1])) {
       return say('warn', 'push expects an array such as ["do", "chat:open"]');
     }
