@@ -64,7 +64,9 @@
     if (Array.isArray(c) && c[0] == 'safe') return; // Crisp's switch to silence errors: never thrown here anyway
     if (Array.isArray(c) && c[0] == 'identify') return forward('identify', [c[1]], 'identify'); // queued identify
     if (!Array.isArray(c) || !isStr(c[0]) || !isStr(c[1])) {
-      return say('warn', 'push expects an array such as ["do", "chat:open"]');
+      var got = typeof c;
+      try { got = JSON.stringify(c).slice(0, 80); } catch (e) { /* not JSON */ }
+      return say('warn', 'push expects an array such as ["do", "chat:open"], got ' + got);
     }
     var fam = c[0], name = c[1], key = fam + ' ' + name, arg = Array.isArray(c[2]) ? c[2][0] : c[2];
     if (fam == 'get' || fam == 'is') {
