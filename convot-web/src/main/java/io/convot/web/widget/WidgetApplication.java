@@ -18,6 +18,7 @@ public class WidgetApplication extends Application {
     Set<Class<?>> classes = new HashSet<>(SharedProviders.CLASSES);
     classes.addAll(Set.of(WidgetOrigins.class, WidgetRateLimits.class, WidgetConfigResource.class, WidgetSessionResource.class,
         WidgetEventResource.class, WidgetMessageResource.class));
+    classes.add(io.convot.web.widget.asset.WidgetAssetResource.class);
     return classes;
   }
 }

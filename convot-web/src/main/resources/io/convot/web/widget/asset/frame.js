@@ -1,0 +1,901 @@
+/*
+ * The chat frame (/widget/v1/frame?app_id=...): the launcher, the panel and the visitor's session.
+ * It runs the Convot.push commands the loader forwards, talks to the widget API of its own origin,
+ * keeps the loader's copy of its state current, and asks the loader for the size it needs.
+ * Text from visitors, agents and the host page only ever reaches the page as text nodes.
+ */
+(function () {
+  'use strict';
+
+  var APP = new URLSearchParams(location.search).get('app_id') || '';
+  var API = '/widget/v1';
+  var STORE_KEY = 'convot:' + APP;
+  var OPEN_KEY = 'convot:open:' + APP;
+  var SIZES = { closed: [88, 88], open: [400, 704] };
+  var POLL_MS = 5000;
+  var EMAIL = /^[^\s@]+@[^\s@]+$/;
+  var CRISP_COLORS = {
+    default: '#2563eb', amber: '#ffc107', blue_grey: '#607d8b', deep_orange: '#ff5722',
+    deep_purple: '#673ab7', light_blue: '#03a9f4', light_green: '#8bc34a'
+  };
+  // Opened directly rather than inside a page: a full-page chat, no launcher.
+  var standalone = window.parent === window;
+
+  function $(id) { return document.getElementById(id); }
+  var el = {
+    panel: $('panel'), name: $('name'), status: $('status'), close: $('close'), away: $('away'),
+    emailForm: $('email-form'), email: $('email'), scroll: $('scroll'), empty: $('empty'), log: $('log'),
+    typing: $('typing'), notice: $('notice'), composer: $('composer'), text: $('text'), send: $('send'),
+    launcher: $('launcher'), badge: $('badge')
+  };
+
+  // ---- State -------------------------------------------------------------------------------
+
+  var ui = {
+    opened: standalone || readOpen(), visible: true, narrow: standalone, reverse: false, index: 1000000,
+    hideAway: false, hideMobile: false, mute: false
+  };
+  var app = { loaded: false, name: '', available: true, verification: false };
+  var user = {};             // email, nickname, phone as last known
+  var data = {};             // session data as last known
+  var stored = readStore();  // { token, contact, seen } kept in localStorage per app key
+  var session = null;        // { token, contact, verified } once the API accepted one
+  var identity = {};         // the user and user_hash sent so far, to start a new session with
+  var change = {};           // the next PATCH /session body
+  var needState = false;     // PATCH once even without changes, to learn the session's user and data
+  var waiting = [];          // work that needs a session
+  var blocked = false;       // identity verification required and not met: show nothing
+  var loaded = false;        // session:loaded fired; change events only after it
+  var starting = false, patching = false, patchTimer = null, startRetry = 0;
+  var epoch = 0;             // bumped by session:reset: answers to older requests are ignored
+  var messages = [];         // chronological, by id in byId, their nodes in nodes
+  var byId = {}, nodes = {}, deleted = {};
+  var tail = null;           // the cursor of the last page of messages read
+  var unread = 0;
+  var received = [];         // agent messages that arrived live, announced once the state is current
+  var gesture = false, audio = null;
+
+  function isStr(v) { return typeof v == 'string'; }
+  function isObj(v) { return !!v && typeof v == 'object' && !Array.isArray(v); }
+  function optStr(v) { return v == null || isStr(v); }
+  function time(m) { return Date.parse(m.created_at) || 0; }
+
+  function readStore() {
+    try { return JSON.parse(localStorage.getItem(STORE_KEY)) || {}; } catch (e) { return {}; }
+  }
+  function saveStore() {
+    try { localStorage.setItem(STORE_KEY, JSON.stringify(stored)); } catch (e) { /* storage blocked */ }
+  }
+  function readOpen() {
+    try { return sessionStorage.getItem(OPEN_KEY) == '1'; } catch (e) { return false; }
+  }
+  function saveOpen() {
+    try { sessionStorage.setItem(OPEN_KEY, ui.opened ? '1' : '0'); } catch (e) { /* storage blocked */ }
+  }
+
+  // ---- Talking to the loader ----------------------------------------------------------------
+
+  var parentOrigin = null, outbox = [], lastPosted = {};
+
+  function post(msg) {
+    if (standalone) {
+      if (msg.t == 'warn' || msg.t == 'error') console[msg.t]('Convot: ' + msg.text);
+      return;
+    }
+    msg.cv = 1;
+    if (parentOrigin) window.parent.postMessage(msg, parentOrigin);
+    else outbox.push(msg);
+  }
+  // Size and state go out only when they changed.
+  function postIfChanged(msg) {
+    var json = JSON.stringify(msg);
+    if (lastPosted[msg.t] !== json) {
+      lastPosted[msg.t] = json;
+      post(msg);
+    }
+  }
+  function warn(text) { post({ t: 'warn', text: text }); }
+  function fail(text) { post({ t: 'error', text: text }); }
+
+  function mode() {
+    if (!session || !app.loaded || blocked || !ui.visible) return 'hidden';
+    if ((ui.hideAway && !app.available) || (ui.hideMobile && ui.narrow && !standalone)) return 'hidden';
+    return ui.opened ? 'open' : 'closed';
+  }
+
+  function snapshot() {
+    var m = mode();
+    return {
+      email: user.email, nickname: user.nickname, phone: user.phone, data: data, unread: unread,
+      opened: ui.opened, closed: !ui.opened, visible: m != 'hidden', ongoing: messages.length > 0,
+      available: app.available, sid: session ? session.contact : undefined
+    };
+  }
+
+  // Renders what depends on the state and tells the loader.
+  function sync() {
+    var m = mode(), body = document.body.classList, size = SIZES[m] || [0, 0];
+    body.toggle('open', m == 'open');
+    body.toggle('full', m == 'open' && ui.narrow);
+    body.toggle('reverse', ui.reverse);
+    el.panel.hidden = m != 'open';
+    el.close.hidden = standalone;
+    el.launcher.hidden = m == 'hidden' || standalone;
+    el.launcher.setAttribute('aria-expanded', String(m == 'open'));
+    el.launcher.setAttribute('aria-label', m == 'open' ? 'Close chat' : 'Open chat');
+    el.badge.hidden = !unread || m == 'open';
+    el.badge.textContent = unread > 99 ? '99+' : String(unread);
+    el.away.hidden = app.available;
+    el.emailForm.hidden = !!user.email || app.verification;
+    el.status.textContent = app.available ? 'Online' : 'Away';
+    postIfChanged({ t: 'size', m: m, w: size[0], h: size[1], left: ui.reverse, z: ui.index });
+    postIfChanged({ t: 'state', s: snapshot() });
+  }
+
+  // Events reach the page after the state they describe.
+  function emit(name, value) {
+    sync();
+    post({ t: 'event', n: name, v: value });
+  }
+
+  // ---- The widget API -------------------------------------------------------------------------
+
+  function request(method, path, body, token) {
+    var headers = { accept: 'application/json' };
+    if (body) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = 'Bearer ' + token;
+    return fetch(API + path, {
+      method: method, headers: headers, body: body ? JSON.stringify(body) : undefined, cache: 'no-store'
+    }).then(function (r) {
+      return r.text().then(function (text) {
+        var json = null;
+        try { json = text ? JSON.parse(text) : null; } catch (e) { /* not JSON */ }
+        if (r.ok) return json;
+        var err = new Error((json && (json.detail || json.title)) || 'HTTP ' + r.status);
+        err.status = r.status;
+        err.code = json && json.code;
+        err.retry = parseInt(r.headers.get('retry-after'), 10) || 0;
+        throw err;
+      });
+    });
+  }
+
+  // A call with the session token; an ended session starts a new one.
+  function call(method, path, body) {
+    if (!session) return Promise.reject(new Error('no session'));
+    return request(method, path, body, session.token).catch(function (e) {
+      if (e.code == 'identity_verification_required') block();
+      else if (e.status == 401) restart();
+      throw e;
+    });
+  }
+
+  function loadConfig() {
+    return request('GET', '/config?app_id=' + encodeURIComponent(APP)).then(function (c) {
+      app.name = c.name || '';
+      el.name.textContent = app.name || 'Chat';
+      app.verification = !!c.require_identity_verification;
+      setAvailable(c.available !== false);
+      app.loaded = true;
+      app.at = Date.now();
+      sync();
+    }).catch(function (e) {
+      if (!app.loaded) fail('the chat is not shown: its configuration could not be read (' + e.message + ').');
+    });
+  }
+
+  function setAvailable(available) {
+    if (available === app.available) return;
+    app.available = available;
+    if (app.loaded) emit('website:availability:changed', available);
+  }
+
+  // ---- Session --------------------------------------------------------------------------------
+
+  function startSession() {
+    if (starting) return;
+    starting = true;
+    var body = { app_id: APP };
+    var u = Object.assign({}, identity.user, change.user);
+    var hash = change.user_hash || identity.user_hash;
+    if (Object.keys(u).length) body.user = u;
+    if (hash) body.user_hash = hash;
+    identity = { user: body.user, user_hash: hash };
+    delete change.user;
+    delete change.user_hash;
+    var previous = stored.token, at = epoch;
+
+    request('POST', '/sessions', body, previous).then(function (res) {
+      if (at !== epoch) return;
+      starting = false;
+      startRetry = 0;
+      blocked = false;
+      adopt(res);
+      if (res.user) learn(res, true);
+      else needState = true;
+      return flush();
+    }).then(function () {
+      if (at !== epoch || !session) return;
+      loaded = true;
+      emit('session:loaded', session.contact);
+      waiting.splice(0).forEach(function (fn) { fn(); });
+      return loadMessages();
+    }).catch(function (e) {
+      if (at !== epoch) return;
+      starting = false;
+      if (e.code == 'identity_verification_required') {
+        block();
+      } else if (e.status == 401 && previous) {
+        stored.token = null; // the previous session ended: start afresh
+        startSession();
+      } else if (!session) {
+        startRetry = Math.min(60000, startRetry ? startRetry * 2 : 2000);
+        setTimeout(startSession, startRetry);
+      }
+    });
+  }
+
+  function block() {
+    if (!blocked) {
+      fail('the chat is not shown: this app requires identity verification. Pass user_hash with the ' +
+        'email or external_id (Convot.identify or set user:email [email, user_hash]).');
+    }
+    blocked = true;
+    sync();
+  }
+
+  var restartedAt = 0;
+  function restart() {
+    if (starting || Date.now() - restartedAt < 10000) return;
+    restartedAt = Date.now();
+    session = null;
+    stored.token = null;
+    closeSocket();
+    startSession();
+  }
+
+  // Takes a session answer. Another contact (a different person on this device) never sees the
+  // previous one's conversation.
+  function adopt(res) {
+    var other = (session && res.session_token !== session.token) ||
+      (stored.contact && stored.contact !== res.contact_id);
+    if (!session || other) session = { token: res.session_token, contact: res.contact_id };
+    session.verified = res.verified;
+    stored.token = session.token;
+    stored.contact = session.contact;
+    if (other) {
+      stored.seen = 0;
+      closeSocket();
+      clearTranscript();
+    }
+    saveStore();
+    if (other && loaded) {
+      emit('session:loaded', session.contact);
+      loadMessages();
+    }
+  }
+
+  // What the server says about the visitor: user fields and data.
+  function learn(res, quiet) {
+    var u = res.user || {};
+    ['email', 'nickname', 'phone'].forEach(function (k) {
+      if (u[k] === undefined || u[k] === user[k]) return;
+      user[k] = u[k];
+      if (!quiet && loaded && k != 'phone') emit('user:' + k + ':changed', u[k]);
+    });
+    if (isObj(res.data)) {
+      data = Object.assign({}, res.data);
+      if (change.data) mergeData(change.data);
+    }
+  }
+
+  function mergeData(values) {
+    Object.keys(values).forEach(function (k) {
+      if (values[k] === '') delete data[k];
+      else data[k] = values[k];
+    });
+  }
+
+  function setUser(fields, hash, fromVisitor) {
+    if (Object.keys(fields).length) change.user = Object.assign(change.user || {}, fields);
+    if (hash) change.user_hash = hash;
+    learn({ user: fields }, !fromVisitor);
+    if (blocked && !session) startSession();
+    else schedule();
+  }
+
+  function schedule() {
+    if (session && !patching && !patchTimer) patchTimer = setTimeout(flush, 20);
+  }
+
+  // Sends the pending session changes in one PATCH.
+  function flush() {
+    clearTimeout(patchTimer);
+    patchTimer = null;
+    if (!session || patching || (!needState && !Object.keys(change).length)) return Promise.resolve();
+    var body = change, mine = session;
+    change = {};
+    needState = false;
+    patching = true;
+    if (body.user) identity.user = Object.assign({}, identity.user, body.user);
+    if (body.user_hash) identity.user_hash = body.user_hash;
+    return call('PATCH', '/session', body).then(function (res) {
+      if (session !== mine) return;
+      blocked = false;
+      adopt(res);
+      learn(res, false);
+    }).catch(function (e) {
+      if (e.status == 422 || e.status == 400) warn('the server refused a session update: ' + e.message);
+      // The session ended: the new one gets these changes (the user part is in identity already).
+      if (e.status == 401 && !blocked) {
+        if (body.data) change.data = Object.assign({}, body.data, change.data);
+        if (body.segments && !change.segments) {
+          change.segments = body.segments;
+          change.segments_overwrite = body.segments_overwrite;
+        }
+      }
+    }).then(function () {
+      patching = false;
+      sync();
+      if (Object.keys(change).length) schedule();
+    });
+  }
+
+  // Runs now when a session exists, else once one does.
+  function withSession(fn) {
+    if (session && loaded) fn();
+    else waiting.push(fn);
+  }
+
+  function reset() {
+    epoch++;
+    starting = false;
+    closeSocket();
+    try { localStorage.removeItem(STORE_KEY); } catch (e) { /* storage blocked */ }
+    stored = {};
+    session = null;
+    identity = {};
+    change = {};
+    user = {};
+    data = {};
+    loaded = false;
+    clearTranscript();
+    sync();
+    startSession();
+  }
+
+  // ---- Commands from the page -------------------------------------------------------------------
+
+  function text(a) { return isStr(a[0]) && a[0].length > 0 && a[0].length <= 10000 && a; }
+  function bool(a) { return typeof a[0] == 'boolean' && a; }
+  function none() { return []; }
+
+  // [[key, value], ...], [{key: value}] or [key, value]: keys lowercase, values plain.
+  function dataArgs(a) {
+    var pairs = isStr(a[0]) ? [a] : Array.isArray(a[0]) ? (Array.isArray(a[0][0]) ? a[0] : [a[0]]) : null;
+    if (isObj(a[0])) pairs = Object.keys(a[0]).map(function (k) { return [k, a[0][k]]; });
+    if (!pairs || !pairs.length) return false;
+    var out = {};
+    for (var i = 0; i < pairs.length; i++) {
+      var k = pairs[i][0], v = pairs[i][1];
+      if (!isStr(k) || !k || k.length > 100 || ['string', 'number', 'boolean'].indexOf(typeof v) < 0) return false;
+      out[k.toLowerCase()] = v;
+    }
+    return [out];
+  }
+
+  function colorArgs(a) {
+    var c = isStr(a[0]) && (CRISP_COLORS[a[0]] || a[0].replace(/_/g, ''));
+    return c && window.CSS && CSS.supports('color', c) && [c];
+  }
+
+  // Every set, do and config command of the widget SDK: [expected arguments, check, run].
+  var COMMANDS = {
+    'set user:email': ['[email, user_hash?]', function (a) {
+      return isStr(a[0]) && EMAIL.test(a[0]) && optStr(a[1]) && a;
+    }, function (a) { setUser({ email: a[0] }, a[1]); }],
+    'set user:nickname': ['[nickname]', text, function (a) { setUser({ nickname: a[0] }); }],
+    'set user:phone': ['[phone]', text, function (a) { setUser({ phone: a[0] }); }],
+    'set user:avatar': ['[https url]', function (a) {
+      return isStr(a[0]) && /^https?:\/\/\S+$/.test(a[0]) && a;
+    }, function (a) { setUser({ avatar: a[0] }); }],
+    'set user:company': ['[name, {url, description, employment, geolocation}?]', function (a) {
+      return isStr(a[0]) && a[0] && (a[1] == null || isObj(a[1])) && a;
+    }, function (a) { setUser({ company: Object.assign({}, a[1], { name: a[0] }) }); }],
+    'set session:data': ['[[[key, value], ...]] or [{key: value}]', dataArgs, function (a) {
+      change.data = Object.assign(change.data || {}, a[0]);
+      mergeData(a[0]);
+      schedule();
+    }],
+    'set session:segments': ['[[segment, ...], overwrite?]', function (a) {
+      return Array.isArray(a[0]) && a[0].every(isStr) && (a[1] == null || typeof a[1] == 'boolean') && a;
+    }, function (a) {
+      change.segments = a[0];
+      change.segments_overwrite = !!a[1];
+      schedule();
+    }],
+    'set session:event': ['[[[name, data?, color?], ...]]', function (a) {
+      var list = Array.isArray(a[0]) && (isStr(a[0][0]) ? [a[0]] : a[0]);
+      return list && list.length && list.every(function (e) {
+        return Array.isArray(e) && isStr(e[0]) && e[0] && (e[1] == null || isObj(e[1])) && optStr(e[2]);
+      }) && [list];
+    }, function (a) {
+      a[0].forEach(function (e) {
+        withSession(function () {
+          call('POST', '/events', { name: e[0], data: e[1] || {}, color: e[2] || null }).catch(function (x) {
+            warn('session:event "' + e[0] + '" was not recorded: ' + x.message);
+          });
+        });
+      });
+    }],
+    'set session:user_hash': ['[hash]', text, function (a) { setUser({}, a[0]); }],
+    'set message:text': ['[text]', text, function (a) {
+      el.text.value = a[0];
+      grow();
+    }],
+    'do chat:open': ['[]', none, function () { open(true); }],
+    'do chat:close': ['[]', none, function () { open(false); }],
+    'do chat:toggle': ['[]', none, function () { open(!ui.opened); }],
+    'do chat:show': ['[]', none, function () { ui.visible = true; }],
+    'do chat:hide': ['[]', none, function () { ui.visible = false; }],
+    'do session:reset': ['[]', none, reset],
+    'do message:send': ['["text", content]', function (a) {
+      return a[0] == 'text' && text(a.slice(1)) && a;
+    }, function (a) { sendText(a[1]); }],
+    'config color:theme': ['[color]', colorArgs, function (a) { setTheme(a[0]); }],
+    'config position:reverse': ['[true|false]', bool, function (a) { ui.reverse = a[0]; }],
+    'config hide:on:away': ['[true|false]', bool, function (a) { ui.hideAway = a[0]; }],
+    'config hide:on:mobile': ['[true|false]', bool, function (a) { ui.hideMobile = a[0]; }],
+    'config sound:mute': ['[true|false]', bool, function (a) { ui.mute = a[0]; }],
+    'config container:index': ['[integer]', function (a) {
+      return typeof a[0] == 'number' && a[0] === Math.floor(a[0]) && Math.abs(a[0]) < 2147483648 && a;
+    }, function (a) { ui.index = a[0]; }]
+  };
+
+  function command(c) {
+    if (!Array.isArray(c)) return;
+    var key = c[0] + ' ' + c[1], spec = COMMANDS[key];
+    if (!spec) return warn('unknown command "' + key + '"');
+    var args = spec[1](c.length < 3 ? [] : Array.isArray(c[2]) ? c[2] : [c[2]]);
+    if (!args) {
+      var got = JSON.stringify(c[2] === undefined ? null : c[2]);
+      return warn('malformed arguments for "' + key + '": expected ' + spec[0] + ', got ' +
+        (got.length > 120 ? got.slice(0, 120) + '...' : got));
+    }
+    spec[2](args);
+    sync();
+  }
+
+  var IDENTITY = ['email', 'external_id', 'user_hash', 'nickname', 'avatar', 'phone', 'company'];
+
+  function identify(o) {
+    if (!isObj(o)) return warn('identify expects an object {' + IDENTITY.join(', ') + '}');
+    var bad = Object.keys(o).filter(function (k) {
+      var v = o[k];
+      return IDENTITY.indexOf(k) < 0 || (k == 'company' ? v != null && !isObj(v) :
+        !(optStr(v) || (k == 'external_id' && typeof v == 'number'))) ||
+        (k == 'email' && v != null && !EMAIL.test(v));
+    });
+    if (bad.length) return warn('identify: bad or unknown field "' + bad[0] + '"');
+    var fields = {};
+    IDENTITY.forEach(function (k) {
+      if (k != 'user_hash' && o[k] != null) fields[k] = k == 'external_id' ? String(o[k]) : o[k];
+    });
+    setUser(fields, o.user_hash);
+    sync();
+  }
+
+  // ---- Transcript -----------------------------------------------------------------------------
+
+  function make(tag, cls, content) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (content != null) node.textContent = content;
+    return node;
+  }
+
+  // Text with its web links made clickable, built from text nodes only.
+  function fillText(node, value) {
+    var re = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g, at = 0, m;
+    while ((m = re.exec(value))) {
+      node.append(value.slice(at, m.index));
+      var a = make('a', null, m[0]);
+      a.href = m[0];
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      node.append(a);
+      at = re.lastIndex;
+    }
+    node.append(value.slice(at));
+  }
+
+  function clock(iso) {
+    var t = new Date(iso || Date.now());
+    return t.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  }
+
+  function render(m) {
+    var li = make('li', 'msg ' + (m.from == 'visitor' ? 'visitor' : 'agent'));
+    var who = make('div', 'who', m.from == 'visitor' ? '' : (m.author && m.author.name) || '');
+    var bubble = make('div', 'bubble');
+    fillText(bubble, String(m.text == null ? '' : m.text));
+    var at = make('time', null, clock(m.created_at));
+    if (m.created_at) at.dateTime = m.created_at;
+    li.append(who, bubble, at);
+    return li;
+  }
+
+  function addMessage(m, live) {
+    if (!m || !m.id || byId[m.id] || deleted[m.id]) return;
+    byId[m.id] = m;
+    var t = time(m), i = messages.length;
+    while (i > 0 && time(messages[i - 1]) > t) i--;
+    messages.splice(i, 0, m);
+    var next = messages[i + 1];
+    nodes[m.id] = render(m);
+    el.log.insertBefore(nodes[m.id], next ? nodes[next.id] : el.log.querySelector('.pending, .failed'));
+    if (live && m.from != 'visitor') {
+      el.typing.hidden = true;
+      received.push(m);
+      ding();
+    }
+  }
+
+  function removeMessage(id) {
+    deleted[id] = 1;
+    if (!byId[id]) return;
+    messages = messages.filter(function (m) { return m.id !== id; });
+    nodes[id].remove();
+    delete byId[id];
+    delete nodes[id];
+    changed();
+  }
+
+  function clearTranscript() {
+    messages = [];
+    byId = {};
+    nodes = {};
+    tail = null;
+    unread = 0;
+    el.log.textContent = '';
+    el.typing.hidden = true;
+    changed();
+  }
+
+  function lastId() {
+    return messages.length ? messages[messages.length - 1].id : null;
+  }
+
+  // After the transcript changed: author labels, unread count, scroll position.
+  function changed() {
+    var nearBottom = el.scroll.scrollHeight - el.scroll.scrollTop - el.scroll.clientHeight < 80;
+    var previous = null;
+    messages.forEach(function (m) {
+      var who = nodes[m.id].firstChild;
+      who.hidden = m.from == 'visitor' || !who.textContent ||
+        (previous && previous.from != 'visitor' && (previous.author && previous.author.name) === who.textContent);
+      previous = m;
+    });
+    el.empty.hidden = messages.length > 0 || !!el.log.firstChild;
+    if (isSeeing()) markSeen();
+    var seen = stored.seen || 0;
+    unread = messages.filter(function (m) { return m.from != 'visitor' && time(m) > seen; }).length;
+    if (nearBottom) el.scroll.scrollTop = el.scroll.scrollHeight;
+    sync();
+    received.splice(0).forEach(function (m) { emit('message:received', m); });
+  }
+
+  function isSeeing() {
+    return mode() == 'open' && !document.hidden;
+  }
+
+  function markSeen() {
+    var last = messages[messages.length - 1];
+    var seen = last ? time(last) : 0;
+    if (seen > (stored.seen || 0)) {
+      stored.seen = seen;
+      saveStore();
+    }
+    unread = 0;
+  }
+
+  function ding() {
+    if (ui.mute || !gesture || isSeeing()) return;
+    try {
+      audio = audio || new AudioContext();
+      var osc = audio.createOscillator(), gain = audio.createGain(), now = audio.currentTime;
+      osc.frequency.value = 880;
+      gain.gain.setValueAtTime(0.06, now);
+      gain.gain.exponentialRampToValueAtTime(0.0001, now + 0.3);
+      osc.connect(gain).connect(audio.destination);
+      osc.start(now);
+      osc.stop(now + 0.3);
+    } catch (e) { /* no sound then */ }
+  }
+
+  // Reads the messages after the last page read before (all of them the first time).
+  function fetchMessages(live) {
+    var cursor = tail, pages = 0, mine = session;
+    function page() {
+      var query = '?limit=100' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : '');
+      return call('GET', '/messages' + query).then(function (res) {
+        if (session !== mine) return; // another person's session by now
+        (res && res.data || []).forEach(function (m) { addMessage(m, live); });
+        if (res && res.next_cursor && ++pages < 50) {
+          cursor = res.next_cursor;
+          return page();
+        }
+        tail = cursor;
+      });
+    }
+    return page().then(changed);
+  }
+
+  function loadMessages() {
+    tail = null;
+    return fetchMessages(false).catch(function () { /* polling will try again */ }).then(function () {
+      connect();
+      poll();
+    });
+  }
+
+  // ---- Live updates: WebSocket, and polling while it is down ---------------------------------------
+
+  var socket = null, socketReady = false, socketRetry = 0, socketTimer = null, pollTimer = null;
+  var typingTimer = null, typingSent = 0, offline = false;
+
+  function connect() {
+    clearTimeout(socketTimer);
+    if (socket || !session) return;
+    var s, token = session.token;
+    try {
+      s = socket = new WebSocket((location.protocol == 'https:' ? 'wss://' : 'ws://') + location.host +
+        '/realtime/v1/widget');
+    } catch (e) {
+      socket = null;
+      return retrySocket();
+    }
+    s.onopen = function () {
+      s.send(JSON.stringify({ type: 'auth', token: token, after: lastId() }));
+    };
+    s.onmessage = function (e) {
+      if (s !== socket) return;
+      var m;
+      try { m = JSON.parse(e.data); } catch (x) { return; }
+      onSocket(m);
+    };
+    s.onclose = function () {
+      if (s !== socket) return;
+      socket = null;
+      socketReady = false;
+      poll();
+      retrySocket();
+    };
+  }
+
+  function retrySocket() {
+    socketRetry = Math.min(30000, socketRetry ? socketRetry * 2 : 1000);
+    socketTimer = setTimeout(connect, socketRetry * (0.75 + Math.random() / 2));
+  }
+
+  function closeSocket() {
+    var s = socket;
+    socket = null;
+    socketReady = false;
+    clearTimeout(socketTimer);
+    stopPolling();
+    if (s) s.close();
+  }
+
+  function stopPolling() {
+    clearTimeout(pollTimer);
+    pollTimer = null;
+  }
+
+  function onSocket(m) {
+    if (!m) return;
+    if (m.type == 'ready') {
+      socketReady = true;
+      socketRetry = 0;
+      stopPolling();
+      notice('');
+    } else if (m.type == 'message') {
+      addMessage(m.message, true);
+      changed();
+    } else if (m.type == 'typing') {
+      el.typing.hidden = false;
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(function () { el.typing.hidden = true; }, 6000);
+    } else if (m.type == 'message.deleted') {
+      removeMessage(m.message_id);
+    } else if (m.type == 'conversation.status' && String(m.status).toLowerCase() == 'resolved') {
+      system('This conversation was marked as resolved. Write anytime to reopen it.');
+    } else if (m.type == 'conversation.assigned' && m.assignee && m.assignee.name) {
+      system(m.assignee.name + ' joined the conversation.');
+    }
+  }
+
+  function system(text) {
+    el.log.append(make('li', 'sys', text));
+    changed();
+  }
+
+  // Polls every few seconds while the socket is down; a poll already planned stays as planned.
+  function poll(delay) {
+    if (pollTimer || socketReady || !session) return;
+    pollTimer = setTimeout(function () {
+      pollTimer = null;
+      if (socketReady || !session) return;
+      fetchMessages(true).then(function () {
+        if (offline) notice('');
+        offline = false;
+        poll();
+      }, function (e) {
+        offline = !e.status;
+        if (offline) notice('Connection lost. Trying again...');
+        poll(Math.max(POLL_MS, e.retry * 1000));
+      });
+    }, delay || POLL_MS);
+  }
+
+  function sendTyping() {
+    if (socketReady && Date.now() - typingSent > 3000) {
+      typingSent = Date.now();
+      try { socket.send('{"type":"typing"}'); } catch (e) { /* closed meanwhile */ }
+    }
+  }
+
+  // ---- Sending -----------------------------------------------------------------------------------
+
+  function notice(text) {
+    el.notice.textContent = text;
+    el.notice.hidden = !text;
+  }
+
+  function sendText(value) {
+    var li = render({ from: 'visitor', text: value });
+    li.classList.add('pending');
+    el.log.append(li);
+    el.empty.hidden = true;
+    el.scroll.scrollTop = el.scroll.scrollHeight;
+    withSession(function () { deliver(value, li); });
+  }
+
+  function deliver(value, li) {
+    var mine = session;
+    li.className = 'msg visitor pending';
+    li.onclick = null;
+    call('POST', '/messages', { text: value }).then(function (m) {
+      li.remove();
+      if (session !== mine) return;
+      notice('');
+      if (m && m.id) {
+        addMessage(m, false);
+        markSeen();
+        changed();
+        emit('message:sent', m);
+      }
+    }, function (e) {
+      if (e.status == 429) {
+        var wait = Math.max(1, e.retry || 5);
+        notice('You are sending messages quickly: sending again in ' + wait + ' s.');
+        setTimeout(function () { deliver(value, li); }, wait * 1000);
+        return;
+      }
+      li.className = 'msg visitor failed';
+      li.lastChild.textContent = e.status == 422 ? 'Not sent: ' + e.message : 'Not sent. Tap to retry.';
+      if (e.status != 422) li.onclick = function () { deliver(value, li); };
+    });
+  }
+
+  // ---- The page -----------------------------------------------------------------------------------
+
+  function open(value) {
+    if (value === ui.opened) return;
+    ui.opened = value;
+    saveOpen();
+    if (value) {
+      changed();
+      grow();
+      if (!ui.narrow) setTimeout(function () { el.text.focus(); }, 50);
+      if (Date.now() - (app.at || 0) > 60000) loadConfig();
+    }
+    emit(value ? 'chat:opened' : 'chat:closed');
+  }
+
+  function setTheme(color) {
+    var root = document.documentElement.style;
+    root.setProperty('--theme', color);
+    var rgb = (getComputedStyle(el.launcher).backgroundColor.match(/[\d.]+/g) || [0, 0, 0]).map(Number);
+    var light = (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) / 255 > 0.66;
+    root.setProperty('--on-theme', light ? '#1f2328' : '#fff');
+  }
+
+  // The composer grows with its text, up to a few lines.
+  function grow() {
+    el.text.style.height = 'auto';
+    if (el.text.scrollHeight) el.text.style.height = Math.min(el.text.scrollHeight, 120) + 'px';
+    el.send.disabled = !el.text.value.trim();
+  }
+
+  el.launcher.addEventListener('click', function () { open(!ui.opened); });
+  el.close.addEventListener('click', function () { open(false); });
+  function submitText() {
+    var value = el.text.value.trim();
+    if (!value) return;
+    el.text.value = '';
+    grow();
+    sendText(value);
+  }
+  el.composer.addEventListener('submit', function (e) {
+    e.preventDefault();
+    submitText();
+  });
+  el.text.addEventListener('keydown', function (e) {
+    if (e.key == 'Enter' && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      submitText();
+    }
+  });
+  el.text.addEventListener('input', function () {
+    grow();
+    sendTyping();
+  });
+  el.emailForm.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var value = el.email.value.trim();
+    if (EMAIL.test(value)) setUser({ email: value }, null, true);
+    sync();
+  });
+  document.addEventListener('keydown', function (e) {
+    if (e.key == 'Escape' && !standalone) open(false);
+  });
+  window.addEventListener('resize', grow); // the loader resized the frame
+  document.addEventListener('pointerdown', function () { gesture = true; });
+  document.addEventListener('visibilitychange', function () {
+    if (session) changed();
+  });
+
+  var booted = false;
+  function boot() {
+    if (booted) return;
+    booted = true;
+    loadConfig();
+    startSession();
+  }
+
+  function handle(m) {
+    if (m.t == 'cmd') command(m.c);
+    else if (m.t == 'identify') identify(m.c && m.c[0]);
+    else if (m.t == 'vp') {
+      ui.narrow = !!m.narrow;
+      sync();
+    }
+  }
+
+  window.addEventListener('message', function (e) {
+    var m = e.data;
+    if (standalone || e.source !== window.parent || !m || m.cv !== 1) return;
+    if (parentOrigin && e.origin !== parentOrigin) return;
+    if (!parentOrigin) {
+      // The first message fixes the page's origin; only pages the app allows can frame this one.
+      parentOrigin = e.origin;
+      outbox.splice(0).forEach(post);
+    }
+    try {
+      if (m.t == 'batch') {
+        (m.list || []).forEach(handle);
+        boot();
+      } else {
+        handle(m);
+      }
+    } catch (x) {
+      warn('internal error: ' + x);
+    }
+  });
+
+  grow();
+  sync();
+  if (standalone) boot();
+  else window.parent.postMessage({ cv: 1, t: 'ready' }, '*');
+})();
