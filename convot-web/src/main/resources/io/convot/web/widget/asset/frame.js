@@ -13,6 +13,7 @@
   var OPEN_KEY = 'convot:open:' + APP;
   var SIZES = { closed: [88, 88], open: [400, 704] };
   var POLL_MS = 5000;
+  var CONFIG_MS = 5 * 60 * 1000; // availability follows the team's office hours: read it again now and then
   var EMAIL = /^[^\s@]+@[^\s@]+$/;
   var CRISP_COLORS = {
     default: '#2563eb', amber: '#ffc107', blue_grey: '#607d8b', deep_orange: '#ff5722',
@@ -33,7 +34,7 @@
 
   var ui = {
     opened: standalone || readOpen(), visible: true, narrow: standalone, reverse: false, index: 1000000,
-    hideAway: false, hideMobile: false, mute: false
+    hideAway: false, hideMobile: false, mute: false, themeSet: false
   };
   var app = { loaded: false, name: '', available: true, verification: false };
   var user = {};             // email, nickname, phone as last known
@@ -175,6 +176,10 @@
       app.name = c.name || '';
       el.name.textContent = app.name || 'Chat';
       app.verification = !!c.require_identity_verification;
+      // The app's own color, unless the page chose one with config color:theme.
+      if (!ui.themeSet && isStr(c.theme_color) && window.CSS && CSS.supports('color', c.theme_color)) {
+        setTheme(c.theme_color);
+      }
       setAvailable(c.available !== false);
       app.loaded = true;
       app.at = Date.now();
@@ -442,7 +447,10 @@
     'do message:send': ['["text", content]', function (a) {
       return a[0] == 'text' && text(a.slice(1)) && a;
     }, function (a) { sendText(a[1]); }],
-    'config color:theme': ['[color]', colorArgs, function (a) { setTheme(a[0]); }],
+    'config color:theme': ['[color]', colorArgs, function (a) {
+      ui.themeSet = true;
+      setTheme(a[0]);
+    }],
     'config position:reverse': ['[true|false]', bool, function (a) { ui.reverse = a[0]; }],
     'config hide:on:away': ['[true|false]', bool, function (a) { ui.hideAway = a[0]; }],
     'config hide:on:mobile': ['[true|false]', bool, function (a) { ui.hideMobile = a[0]; }],
@@ -861,6 +869,7 @@
     if (booted) return;
     booted = true;
     loadConfig();
+    setInterval(loadConfig, CONFIG_MS);
     startSession();
   }
 
