@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /** {@code GET /widget/v1/config?app_id=...}: what the embed needs before it shows anything. */
+@RateLimited
 @Path("config")
 @Produces(MediaType.APPLICATION_JSON)
 public class WidgetConfigResource {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Set;
 
 /** {@code POST /widget/v1/events}: a timeline event on the visitor's contact ({@code session:event}). */
+@RateLimited
 @Path("events")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

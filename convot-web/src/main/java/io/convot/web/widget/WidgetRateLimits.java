@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Limits every widget request per client IP and per session token, answering 429 with
  * {@code Retry-After} beyond the limit, and {@code RateLimit-*} headers on every answer.
  */
+@RateLimited
 @Provider
 @Priority(Priorities.AUTHENTICATION - 100)
 public class WidgetRateLimits implements ContainerRequestFilter, ContainerResponseFilter {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Visitor sessions: start or resume one, then tell Convot who the visitor is and what they do. */
+@RateLimited
 @Path("")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
