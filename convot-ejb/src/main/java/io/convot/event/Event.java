@@ -40,6 +40,11 @@ public class Event extends TenantEntity {
     this.createdAt = createdAt;
   }
 
+  /** The relay handed this event to its endpoints. */
+  public void markRelayed() {
+    relayedAt = io.convot.common.Timestamps.now();
+  }
+
   public UUID id() {
     return id;
   }

@@ -22,11 +22,26 @@ public class Outbox {
   EntityManager em;
 
   @Inject Tenancy tenancy;
+  @Inject jakarta.enterprise.event.Event<EventRecorded> recorded;
 
   /** The webhook envelope: {@code id, type, created_at, organization_id, app_id, data}. */
   public record Envelope(UUID id, String type, Instant createdAt, UUID organizationId, UUID appId, Map<String, Object> data) {}
 
+  /** An event for every endpoint that subscribes to it, handed to the relay when the change commits. */
   public Event record(EventType type, UUID appId, Map<String, Object> data) {
+    Event event = write(type, appId, data);
+    recorded.fire(new EventRecorded(tenancy.current(), event.id()));
+    return event;
+  }
+
+  /** An event the caller delivers itself (the test event goes to one endpoint only). */
+  public Event recordUnrelayed(EventType type, Map<String, Object> data) {
+    Event event = write(type, null, data);
+    event.markRelayed();
+    return event;
+  }
+
+  private Event write(EventType type, UUID appId, Map<String, Object> data) {
     Envelope envelope = new Envelope(UUID.randomUUID(), type.wireName(), Timestamps.now(), tenancy.current(), appId, data);
     Event event = new Event(envelope.id(), appId, type, JsonText.write(envelope), envelope.createdAt());
     em.persist(event);

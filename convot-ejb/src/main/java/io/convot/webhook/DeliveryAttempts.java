@@ -1,0 +1,87 @@
+package io.convot.webhook;
+
+import io.convot.common.Timestamps;
+import io.convot.event.Event;
+import io.convot.tenancy.Tenancy;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+
+/**
+ * The two short transactions around each attempt's POST (which holds no database connection):
+ * one prepares the signed request if the attempt is still due, one records its outcome and queues
+ * the next attempt, per the retry schedule, or ends the delivery.
+ */
+@Stateless
+public class DeliveryAttempts {
+
+  private static final Logger LOG = Logger.getLogger(DeliveryAttempts.class.getName());
+  static final String USER_AGENT = "Convot-Webhooks/1.0";
+
+  @PersistenceContext(unitName = "convot")
+  EntityManager em;
+
+  @Inject Tenancy tenancy;
+  @Inject WebhookQueues queues;
+  @Inject WebhookSettings settings;
+
+  public Optional<PreparedAttempt> prepare(UUID organizationId, UUID deliveryId, int number) {
+    tenancy.enter(organizationId);
+    WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId);
+    if (delivery == null || !delivery.isDue(number)) {
+      return Optional.empty(); // made already: this message was redelivered or duplicated
+    }
+    WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery.endpointId());
+    if (endpoint == null || !endpoint.active()) {
+      delivery.giveUp();
+      return Optional.empty();
+    }
+    Event event = em.find(Event.class, delivery.eventId());
+    long timestamp = Timestamps.now().getEpochSecond();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("webhook-id", event.id().toString());
+    headers.put("webhook-timestamp", Long.toString(timestamp));
+    headers.put("webhook-signature", WebhookSignature.sign(endpoint.liveSecrets(), event.id().toString(), timestamp, event.payload()));
+    headers.put("Convot-Event", event.type());
+    headers.put("Convot-Delivery-Attempt", Integer.toString(number));
+    headers.put("User-Agent", USER_AGENT);
+    return Optional.of(new PreparedAttempt(endpoint.url(), headers, event.payload()));
+  }
+
+  public void record(UUID organizationId, UUID deliveryId, int number, Instant attemptedAt, AttemptResult result) {
+    tenancy.enter(organizationId);
+    WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId);
+    if (delivery == null || !delivery.isDue(number)) {
+      return;
+    }
+    em.persist(new WebhookAttempt(delivery, number, attemptedAt, result));
+    WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery.endpointId());
+    if (result.succeeded()) {
+      delivery.attempted(result.statusCode(), true, null);
+      endpoint.succeeded();
+      return;
+    }
+    if (result.gone()) {
+      endpoint.disable("The endpoint answered 410 Gone");
+      delivery.attempted(result.statusCode(), false, null);
+      return;
+    }
+    Optional<Duration> delay = settings.schedule().delayBefore(number + 1, ThreadLocalRandom.current())
+        .map(scheduled -> result.retryAfter().map(asked -> settings.schedule().honouringRetryAfter(scheduled, asked)).orElse(scheduled));
+    delivery.attempted(result.statusCode(), false, delay.map(Timestamps.now()::plus).orElse(null));
+    delay.ifPresent(wait -> queues.attempt(organizationId, deliveryId, number + 1, wait));
+    if (endpoint.failed(settings.disableAfter())) {
+      LOG.warning(() -> "Webhook endpoint " + endpoint.id() + " of organization " + organizationId
+          + " disabled: every delivery failed for " + settings.disableAfter().toDays() + " days");
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.convot.webhook;
+
+import io.convot.event.Event;
+import io.convot.tenancy.Tenancy;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Hands a committed event to every endpoint that wants it: one delivery each, its first attempt
+ * queued, the event marked relayed, all in one transaction. A second relay of the same event
+ * (a redelivered message, the sweeper) finds it relayed and does nothing.
+ */
+@Stateless
+public class WebhookRelay {
+
+  @PersistenceContext(unitName = "convot")
+  EntityManager em;
+
+  @Inject Tenancy tenancy;
+  @Inject WebhookQueues queues;
+
+  public void relay(UUID organizationId, UUID eventId) {
+    tenancy.enter(organizationId);
+    Event event = em.find(Event.class, eventId);
+    if (event == null || event.relayedAt() != null) {
+      return;
+    }
+    List<WebhookEndpoint> endpoints = em.createQuery("SELECT e FROM WebhookEndpoint e WHERE e.active = TRUE", WebhookEndpoint.class)
+        .getResultList();
+    for (WebhookEndpoint endpoint : endpoints) {
+      if (endpoint.wants(event.type(), event.appId())) {
+        deliver(organizationId, endpoint, event);
+      }
+    }
+    event.markRelayed();
+  }
+
+  /** A new delivery of {@code event} to {@code endpoint}, its first attempt queued in this transaction. */
+  public WebhookDelivery deliver(UUID organizationId, WebhookEndpoint endpoint, Event event) {
+    WebhookDelivery delivery = new WebhookDelivery(endpoint, event);
+    em.persist(delivery);
+    queues.attempt(organizationId, delivery.id(), 1, Duration.ZERO);
+    return delivery;
+  }
+}
