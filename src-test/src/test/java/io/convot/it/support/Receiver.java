@@ -49,6 +49,7 @@ public final class Receiver implements AutoCloseable {
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
   private volatile Answer otherwise = new Answer(200, Map.of(), "{\"ok\":true}");
+  private volatile Duration slowness = Duration.ZERO;
 
   public Receiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -64,6 +65,12 @@ public final class Receiver implements AutoCloseable {
   /** The next requests get these answers, in order. */
   public Receiver answer(Answer... answers) {
     script.addAll(List.of(answers));
+    return this;
+  }
+
+  /** Every answer from now on takes this long: a slow receiver. */
+  public Receiver slow(Duration delay) {
+    this.slowness = delay;
     return this;
   }
 
@@ -108,6 +115,9 @@ public final class Receiver implements AutoCloseable {
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
+    if (!slowness.isZero()) {
+      java.util.concurrent.locks.LockSupport.parkNanos(slowness.toNanos());
+    }
     Answer answer = script.poll();
     if (answer == null) {
       answer = otherwise;

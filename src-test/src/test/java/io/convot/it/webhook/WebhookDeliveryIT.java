@@ -11,6 +11,7 @@ import io.convot.it.support.Eventually;
 import io.convot.it.support.Organizations;
 import io.convot.it.support.Receiver;
 import io.convot.it.support.Receiver.Answer;
+import io.convot.it.support.ResettingReceiver;
 import io.convot.it.support.Widget;
 import jakarta.json.JsonObject;
 import java.time.Duration;
@@ -179,6 +180,19 @@ class WebhookDeliveryIT {
     Receiver.Request again = receiver.await(Receiver.ofType("message.received"), 26, SOON).get(25);
     assertFalse(again.header("webhook-id").equals(failed.getString("event_id")));
     assertEquals(0, awaitDeliveries(id, "failed", 0).size());
+  }
+
+  @Test
+  void aConnectionResetIsRetriedInsideTheSameAttempt() throws Exception {
+    try (ResettingReceiver flaky = new ResettingReceiver(1)) {
+      JsonObject endpoint = WebhookFixtures.endpoint(owner.api(), flaky.url());
+
+      owner.api().post("/api/v1/webhooks/" + endpoint.getString("id") + "/test", "");
+
+      JsonObject delivery = awaitDelivery(endpoint.getString("id"), "succeeded");
+      assertEquals(1, delivery.getInt("attempt_count"), "the reset did not cost an attempt");
+      assertEquals(List.of("1", "1"), flaky.attempts());
+    }
   }
 
   @Test
