@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -36,16 +37,20 @@ public class DeliveryAttempts {
 
   public Optional<PreparedAttempt> prepare(UUID organizationId, UUID deliveryId, int number) {
     tenancy.enter(organizationId);
-    WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId);
-    if (delivery == null || !delivery.isDue(number)) {
-      return Optional.empty(); // made already: this message was redelivered or duplicated
+    // One round trip for the three rows an attempt needs.
+    List<Object[]> rows = em.createQuery("SELECT d, e, v FROM WebhookDelivery d, WebhookEndpoint e, Event v"
+            + " WHERE d.id = :id AND e.id = d.endpointId AND v.id = d.eventId", Object[].class)
+        .setParameter("id", deliveryId).getResultList();
+    if (rows.isEmpty() || !((WebhookDelivery) rows.get(0)[0]).isDue(number)) {
+      return Optional.empty(); // made already (a redelivered or duplicated message), or deleted with its endpoint
     }
-    WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery.endpointId());
-    if (endpoint == null || !endpoint.active()) {
+    WebhookDelivery delivery = (WebhookDelivery) rows.get(0)[0];
+    WebhookEndpoint endpoint = (WebhookEndpoint) rows.get(0)[1];
+    Event event = (Event) rows.get(0)[2];
+    if (!endpoint.active()) {
       delivery.giveUp();
       return Optional.empty();
     }
-    Event event = em.find(Event.class, delivery.eventId());
     long timestamp = Timestamps.now().getEpochSecond();
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("webhook-id", event.id().toString());
@@ -59,12 +64,15 @@ public class DeliveryAttempts {
 
   public void record(UUID organizationId, UUID deliveryId, int number, Instant attemptedAt, AttemptResult result) {
     tenancy.enter(organizationId);
-    WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId);
-    if (delivery == null || !delivery.isDue(number)) {
+    List<Object[]> rows = em.createQuery("SELECT d, e FROM WebhookDelivery d, WebhookEndpoint e"
+            + " WHERE d.id = :id AND e.id = d.endpointId", Object[].class)
+        .setParameter("id", deliveryId).getResultList();
+    if (rows.isEmpty() || !((WebhookDelivery) rows.get(0)[0]).isDue(number)) {
       return;
     }
+    WebhookDelivery delivery = (WebhookDelivery) rows.get(0)[0];
+    WebhookEndpoint endpoint = (WebhookEndpoint) rows.get(0)[1];
     em.persist(new WebhookAttempt(delivery, number, attemptedAt, result));
-    WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery.endpointId());
     if (result.succeeded()) {
       delivery.attempted(result.statusCode(), true, null);
       endpoint.succeeded();

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
@@ -46,7 +45,7 @@ public final class Receiver implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final List<Request> requests = new ArrayList<>();
   private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
   private volatile Answer otherwise = new Answer(200, Map.of(), "{\"ok\":true}");
   private volatile Duration slowness = Duration.ZERO;
@@ -81,20 +80,22 @@ public final class Receiver implements AutoCloseable {
   }
 
   public List<Request> requests() {
-    return new ArrayList<>(requests);
+    synchronized (requests) {
+      return new ArrayList<>(requests);
+    }
   }
 
   /** Waits until {@code count} requests matching {@code wanted} arrived; returns them. */
   public List<Request> await(Predicate<Request> wanted, int count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      List<Request> matching = requests.stream().filter(wanted).toList();
+      List<Request> matching = requests().stream().filter(wanted).toList();
       if (matching.size() >= count) {
         return matching;
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError("expected " + count + " matching requests within " + timeout + ", got " + matching.size()
-            + " of " + requests.size());
+            + " of " + requests().size());
       }
       synchronized (requests) {
         try {
@@ -128,8 +129,9 @@ public final class Receiver implements AutoCloseable {
     try (OutputStream stream = exchange.getResponseBody()) {
       stream.write(out);
     }
-    requests.add(new Request(exchange.getRequestURI().getPath(), HttpHeaders.of(headers, (a, b) -> true), body, Instant.now()));
+    Request request = new Request(exchange.getRequestURI().getPath(), HttpHeaders.of(headers, (a, b) -> true), body, Instant.now());
     synchronized (requests) {
+      requests.add(request);
       requests.notifyAll();
     }
   }
