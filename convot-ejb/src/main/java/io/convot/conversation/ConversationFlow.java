@@ -95,6 +95,15 @@ public class ConversationFlow {
     publishStatus(conversation);
   }
 
+  /** The member who wrote an agent message, while they are still a member. */
+  public MessageView.Author authorOf(Message message) {
+    if (message.memberId() == null) {
+      return null;
+    }
+    Member member = em.find(Member.class, message.memberId());
+    return member == null ? null : new MessageView.Author(member.id(), member.name());
+  }
+
   public ConversationView view(Conversation conversation) {
     return view(conversation, em.find(Contact.class, conversation.contactId()));
   }

@@ -76,7 +76,7 @@ public class ConversationService {
     Conversation conversation = find(id);
     Keyset.Filter where = new Keyset.Filter().where("e.conversationId = :conversationId", "conversationId", conversation.id());
     return Keyset.page(em, Message.class, where, page, Message::createdAt, Message::id)
-        .map(message -> MessageView.of(message, authorOf(message)));
+        .map(message -> MessageView.of(message, flow.authorOf(message)));
   }
 
   /** An agent's reply (or private note with {@code privateNote}); API keys write as the team, without a member. */
@@ -92,15 +92,7 @@ public class ConversationService {
     if (message == null || message.deletedAt() != null) {
       throw ConvotException.notFound("Message");
     }
-    flow.deleteMessage(find(message.conversationId()), message, authorOf(message));
-  }
-
-  private MessageView.Author authorOf(Message message) {
-    if (message.memberId() == null) {
-      return null;
-    }
-    Member member = em.find(Member.class, message.memberId());
-    return member == null ? null : new MessageView.Author(member.id(), member.name());
+    flow.deleteMessage(find(message.conversationId()), message, flow.authorOf(message));
   }
 
   private Conversation find(UUID id) {

@@ -1,5 +1,6 @@
 package io.convot.member;
 
+import io.convot.common.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,7 +33,7 @@ public class MemberDirectory {
         .getResultList();
     return rows.stream().findFirst().map(row -> {
       Object[] columns = (Object[]) row;
-      return new LoginCandidate(uuid(columns[0]), uuid(columns[1]), (String) columns[2]);
+      return new LoginCandidate(Ids.uuid(columns[0]), Ids.uuid(columns[1]), (String) columns[2]);
     });
   }
 
@@ -48,11 +49,8 @@ public class MemberDirectory {
     List<?> rows = em.createNativeQuery(sql).setParameter(1, hash).getResultList();
     return rows.stream().findFirst().map(row -> {
       Object[] columns = (Object[]) row;
-      return new TenantRef(uuid(columns[0]), uuid(columns[1]));
+      return new TenantRef(Ids.uuid(columns[0]), Ids.uuid(columns[1]));
     });
   }
 
-  private static UUID uuid(Object value) {
-    return value instanceof UUID id ? id : UUID.fromString(value.toString());
-  }
 }

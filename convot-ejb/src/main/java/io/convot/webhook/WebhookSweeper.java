@@ -1,5 +1,6 @@
 package io.convot.webhook;
 
+import io.convot.common.Ids;
 import io.convot.common.Timestamps;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -35,10 +36,10 @@ public class WebhookSweeper {
       return;
     }
     for (Object[] row : rows("SELECT event_id, organization_id, 0 FROM convot_unrelayed_events(?1, ?2)", RELAY_GRACE)) {
-      queues.relay(uuid(row[1]), uuid(row[0]));
+      queues.relay(Ids.uuid(row[1]), Ids.uuid(row[0]));
     }
     for (Object[] row : rows("SELECT delivery_id, organization_id, attempts FROM convot_overdue_deliveries(?1, ?2)", ATTEMPT_GRACE)) {
-      queues.attempt(uuid(row[1]), uuid(row[0]), ((Number) row[2]).intValue() + 1, Duration.ZERO);
+      queues.attempt(Ids.uuid(row[1]), Ids.uuid(row[0]), ((Number) row[2]).intValue() + 1, Duration.ZERO);
     }
   }
 
@@ -49,7 +50,4 @@ public class WebhookSweeper {
         .setParameter(2, BATCH).getResultList();
   }
 
-  private static UUID uuid(Object value) {
-    return value instanceof UUID id ? id : UUID.fromString(value.toString());
-  }
 }

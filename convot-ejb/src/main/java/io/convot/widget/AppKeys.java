@@ -1,5 +1,6 @@
 package io.convot.widget;
 
+import io.convot.common.Ids;
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ public class AppKeys {
         .setParameter(1, appKey.trim()).getResultList();
     Object[] row = (Object[]) rows.stream().findFirst()
         .orElseThrow(() -> new ConvotException(ErrorCode.UNKNOWN_APP, "No app has this app_id"));
-    return new AppRef(uuid(row[0]), uuid(row[1]));
+    return new AppRef(Ids.uuid(row[0]), Ids.uuid(row[1]));
   }
 
   public SessionRef session(String tokenHash) {
@@ -38,14 +39,11 @@ public class AppKeys {
         .setParameter(1, tokenHash).getResultList();
     Object[] row = (Object[]) rows.stream().findFirst()
         .orElseThrow(() -> new ConvotException(ErrorCode.SESSION_INVALID, "The session token is unknown or ended; start a new session"));
-    return new SessionRef(uuid(row[0]), uuid(row[1]), uuid(row[2]));
+    return new SessionRef(Ids.uuid(row[0]), Ids.uuid(row[1]), Ids.uuid(row[2]));
   }
 
   public boolean sessionExists(String tokenHash) {
     return !em.createNativeQuery("SELECT session_id FROM convot_widget_session(?1)").setParameter(1, tokenHash).getResultList().isEmpty();
   }
 
-  private static UUID uuid(Object value) {
-    return value instanceof UUID id ? id : UUID.fromString(value.toString());
-  }
 }

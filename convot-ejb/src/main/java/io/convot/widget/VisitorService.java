@@ -106,7 +106,7 @@ public class VisitorService {
         .where("e.privateNote = FALSE")
         .where("e.deletedAt IS NULL");
     return Keyset.page(em, Message.class, where, page, Message::createdAt, Message::id)
-        .map(message -> VisitorMessageView.of(MessageView.of(message, authorName(message))));
+        .map(message -> VisitorMessageView.of(MessageView.of(message, conversations.authorOf(message))));
   }
 
   public VisitorMessageView send(String token, String appKey, String text) {
@@ -222,13 +222,5 @@ public class VisitorService {
     }
     visitor.segments().ifPresent(values -> contact.changeSegments(
         ContactRules.normalizeSegments(values, "segments", new Validation()), visitor.overwriteSegments()));
-  }
-
-  private MessageView.Author authorName(Message message) {
-    if (message.memberId() == null) {
-      return null;
-    }
-    io.convot.member.Member member = em.find(io.convot.member.Member.class, message.memberId());
-    return member == null ? null : new MessageView.Author(member.id(), member.name());
   }
 }

@@ -54,13 +54,12 @@ public class ConversationResource {
   @Path("{id}/assign")
   public ConversationView assign(@PathParam("id") UUID id, JsonObject body) {
     Validation validation = new Validation();
-    JsonObject request = body == null ? JsonObject.EMPTY_JSON_OBJECT : body;
-    new JsonFields(request, validation).onlyKnown("member_id");
-    validation.require(request.containsKey("member_id"), "member_id", "required", "member_id is required (null unassigns)");
-    String memberId = new JsonFields(request, validation).nullableString("member_id");
+    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown("member_id");
+    validation.require(fields.has("member_id"), "member_id", "required", "member_id is required (null unassigns)");
+    String memberId = fields.nullableString("member_id");
+    validation.throwIfInvalid();
     QueryFilters ids = new QueryFilters();
     UUID member = ids.uuid("member_id", memberId);
-    validation.throwIfInvalid();
     ids.check();
     return conversations.assign(id, member);
   }
