@@ -102,6 +102,7 @@ class TwoServersIT {
       assertTrue(noteOnB.getJsonObject("message").getBoolean("private"), noteOnB::toString);
       agentOnB.await(messageWithText("Hello from server B"), SOON);
       agentOnA.await(messageWithText("VIP customer, be nice"), SOON);
+      agentOnA.await(messageWithText("Hello from server B"), SOON);
 
       // The note was published before the reply, so server A had handled it when the reply reached its visitor.
       assertEquals(0, count(visitorOnA, messageWithText("VIP customer, be nice")), () -> "visitor saw " + visitorOnA.history());
