@@ -4,11 +4,17 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.TemporaryQueue;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only when a JMS connection to the broker (embedded or external) opens. */
+/**
+ * Ready only when the broker (embedded or external) answers: a pooled connection can outlive its
+ * broker, so the check makes a round trip (a temporary queue, created and deleted) instead of
+ * trusting that a connection opens.
+ */
 @Readiness
 @ApplicationScoped
 public class BrokerCheck implements HealthCheck {
@@ -19,9 +25,10 @@ public class BrokerCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try (JMSContext context = connectionFactory.createContext()) {
-      context.createProducer();
+      TemporaryQueue probe = context.createTemporaryQueue();
+      probe.delete();
       return HealthCheckResponse.named("broker").up().build();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | JMSException e) {
       return HealthCheckResponse.named("broker").down().withData("error", e.getClass().getSimpleName()).build();
     }
   }

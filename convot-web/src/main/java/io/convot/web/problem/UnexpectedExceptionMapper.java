@@ -16,12 +16,15 @@ import java.util.logging.Logger;
 
 /**
  * Everything else. A known cause wrapped by the container is unwrapped; an unreadable body is a
- * 400; losing a race to a concurrent request is a 409; a real bug is a 500 whose details go to the log under the request id, never to the client.
+ * 400; losing a race to a concurrent request is a 409; an unreachable message broker (a change's
+ * live update goes out in the change's transaction) is a 503 to retry; a real bug is a 500 whose
+ * details go to the log under the request id, never to the client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final String UNIQUE_VIOLATION = "23505";
+  static final int BROKER_RETRY_AFTER_SECONDS = 5;
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
   @Inject Problems problems;
@@ -44,6 +47,13 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       if (cause instanceof java.sql.SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
         // A concurrent request created the same thing first; this one was rolled back whole.
         return problems.response(ErrorCode.CONFLICT, "A concurrent request changed the same data; retry", List.of());
+      }
+      if (cause instanceof jakarta.jms.JMSRuntimeException || cause instanceof jakarta.jms.JMSException) {
+        String brokerError = cause.toString();
+        LOG.warning(() -> "Request " + RequestIds.current() + " failed: the message broker did not answer (" + brokerError + ")");
+        return Response.fromResponse(problems.response(ErrorCode.UNAVAILABLE,
+                "The message broker is unreachable; retry shortly", List.of()))
+            .header("Retry-After", BROKER_RETRY_AFTER_SECONDS).build();
       }
     }
     LOG.log(Level.SEVERE, "Unexpected error in request " + RequestIds.current(), e);

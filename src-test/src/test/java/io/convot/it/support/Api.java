@@ -13,31 +13,40 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A plain HTTP client for the test server's REST API. */
+/** A plain HTTP client for the test server's REST API (or, with {@link #on}, another server's). */
 public final class Api {
 
   public static final String BASE_URL = System.getProperty("convot.test.base-url", "http://localhost:9181");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  private final String baseUrl;
   private final String token;
   private final Map<String, String> headers = new LinkedHashMap<>();
 
-  private Api(String token) {
+  private Api(String baseUrl, String token) {
+    this.baseUrl = baseUrl;
     this.token = token;
   }
 
   public static Api anonymous() {
-    return new Api(null);
+    return new Api(BASE_URL, null);
   }
 
   public static Api withToken(String token) {
-    return new Api(token);
+    return new Api(BASE_URL, token);
   }
 
   public Api header(String name, String value) {
-    Api copy = new Api(token);
+    Api copy = new Api(baseUrl, token);
     copy.headers.putAll(headers);
     copy.headers.put(name, value);
+    return copy;
+  }
+
+  /** The same client (token, headers) talking to the server at {@code otherBaseUrl}. */
+  public Api on(String otherBaseUrl) {
+    Api copy = new Api(otherBaseUrl, token);
+    copy.headers.putAll(headers);
     return copy;
   }
 
@@ -58,7 +67,7 @@ public final class Api {
   }
 
   public Reply send(String method, String path, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(BASE_URL + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -73,7 +82,7 @@ public final class Api {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response);
     } catch (Exception e) {
-      throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+      throw new IllegalStateException(method + " " + baseUrl + path + " failed: " + e, e);
     }
   }
 

@@ -7,29 +7,37 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A live connection to the test server, collecting what it receives. */
+/** A live connection to the test server (or another server), collecting what it receives. */
 public final class LiveClient implements AutoCloseable {
 
   private final BlockingQueue<JsonObject> received = new LinkedBlockingQueue<>();
+  private final List<JsonObject> history = new CopyOnWriteArrayList<>();
   private final CompletableFuture<String> closed = new CompletableFuture<>();
   private final WebSocket socket;
 
-  private LiveClient(String path) {
-    URI uri = URI.create(Api.BASE_URL.replaceFirst("^http", "ws") + path);
+  private LiveClient(String baseUrl, String path) {
+    URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + path);
     socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
         .buildAsync(uri, new Collector()).join();
   }
 
   /** Connects to {@code path} and sends the auth message. */
   public static LiveClient connect(String path, JsonObject auth) {
-    LiveClient client = new LiveClient(path);
+    return connect(Api.BASE_URL, path, auth);
+  }
+
+  /** Connects to {@code path} on the server at {@code baseUrl} and sends the auth message. */
+  public static LiveClient connect(String baseUrl, String path, JsonObject auth) {
+    LiveClient client = new LiveClient(baseUrl, path);
     client.send(auth);
     return client;
   }
@@ -63,6 +71,11 @@ public final class LiveClient implements AutoCloseable {
     }
   }
 
+  /** Everything received so far, in order, including what {@link #await} skipped. */
+  public List<JsonObject> history() {
+    return List.copyOf(history);
+  }
+
   /** The close reason once the server closed the connection. */
   public String closeReason(Duration timeout) throws Exception {
     return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -84,7 +97,9 @@ public final class LiveClient implements AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
-        received.add(Json.createReader(new StringReader(partial.toString())).readObject());
+        JsonObject message = Json.createReader(new StringReader(partial.toString())).readObject();
+        history.add(message);
+        received.add(message);
         partial.setLength(0);
       }
       webSocket.request(1);

@@ -23,8 +23,13 @@ public final class Organizations {
   }
 
   public static Owner signUp(String organizationName) {
+    return signUp(Api.anonymous(), organizationName);
+  }
+
+  /** Signs up through {@code api} (e.g. {@code Api.anonymous().on(otherServer)}). */
+  public static Owner signUp(Api api, String organizationName) {
     String email = uniqueEmail("owner");
-    Api.Reply reply = Api.anonymous().post("/api/v1/auth/signup", """
+    Api.Reply reply = api.post("/api/v1/auth/signup", """
         {"organization_name": "%s", "name": "Owner of %s", "email": "%s", "password": "%s"}
         """.formatted(organizationName, organizationName, email, PASSWORD));
     assertEquals(201, reply.status(), () -> "sign-up failed: " + reply);

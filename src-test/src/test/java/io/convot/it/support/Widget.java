@@ -16,13 +16,24 @@ public final class Widget {
   public static final String HOST_ORIGIN = "https://admin.acme-app.test";
 
   private final String appKey;
+  private final String baseUrl;
 
   public Widget(String appKey) {
+    this(appKey, Api.BASE_URL);
+  }
+
+  private Widget(String appKey, String baseUrl) {
     this.appKey = appKey;
+    this.baseUrl = baseUrl;
   }
 
   public String appKey() {
     return appKey;
+  }
+
+  /** The same app's widget on the server at {@code otherBaseUrl}. */
+  public Widget on(String otherBaseUrl) {
+    return new Widget(appKey, otherBaseUrl);
   }
 
   /** An app that allows {@link #HOST_ORIGIN}, optionally requiring identity verification. */
@@ -43,7 +54,7 @@ public final class Widget {
   /** {@code POST /widget/v1/sessions}; {@code fields} is the JSON body's other members, e.g. {@code "user": {...}}. */
   public Api.Reply start(String fields, String previousToken) {
     String body = "{\"app_id\": \"" + appKey + "\"" + (fields == null || fields.isBlank() ? "" : ", " + fields) + "}";
-    return client(previousToken).post("/widget/v1/sessions", body);
+    return client(previousToken).on(baseUrl).post("/widget/v1/sessions", body);
   }
 
   /** Starts a session and returns its token, failing the test when it is refused. */
