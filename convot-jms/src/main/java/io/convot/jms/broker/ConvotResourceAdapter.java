@@ -32,7 +32,7 @@ public class ConvotResourceAdapter extends ActiveMQResourceAdapter {
   /** How long a blocking call (a send, a commit) waits while its connection reconnects. */
   static final long CALL_FAILOVER_TIMEOUT_MS = 5_000;
   /** How long a blocking call waits for the broker's answer. */
-  static final long CALL_TIMEOUT_MS = 10_000;
+  static final long CALL_TIMEOUT_MS = 5_000;
 
   private String brokerUrl = "";
   private String dataDirectory = "artemis";

@@ -31,7 +31,7 @@ class CrashRecoveryIT {
     Widget widget = new Widget(Widget.createApp(owner.api(), "Crash", false).getString("app_key"));
     Widget.send(widget.session(""), "please answer");
     String conversation = owner.api().get("/api/v1/conversations").json().getJsonArray("data").getJsonObject(0).getString("id");
-    try (Receiver receiver = new Receiver().slow(Duration.ofMillis(300))) {
+    try (Receiver receiver = new Receiver().slow(Duration.ofSeconds(1))) {
       WebhookFixtures.endpoint(owner.api(), receiver.url(), List.of("message.sent"), List.of());
       Set<String> eventIds = new HashSet<>(replies(owner.api(), conversation));
       receiver.await(Receiver.ofType("message.sent"), 20, Duration.ofSeconds(60));
