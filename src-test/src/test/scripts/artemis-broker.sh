@@ -18,13 +18,14 @@ set -euo pipefail
 
 command=${1:?start or stop}
 home=${2:?the Artemis distribution directory}
-instance=${3:?the broker instance directory}
+instance=$(realpath -m "${3:?the broker instance directory}")
 pid_file="$instance/broker.pid"
 build_pid_file="$instance/build.pid"
 log_file="$instance/broker.out"
 
+# The process in the PID file, if it is still this instance's broker (a PID can be reused).
 alive() {
-  [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file")" 2>/dev/null
+  [ -f "$pid_file" ] && ps -o args= -p "$(cat "$pid_file")" 2>/dev/null | grep -qF -- "$instance"
 }
 
 stop_broker() {
@@ -76,9 +77,9 @@ launch() {
   broker_pid=$(cat "$pid_file")
   setsid nohup bash -c '
     while kill -0 "$1" 2>/dev/null; do sleep 5; done
-    if [ -f "$3" ] && [ "$(cat "$3")" = "$2" ] && kill -0 "$2" 2>/dev/null; then
+    if [ -f "$3" ] && [ "$(cat "$3")" = "$2" ] && ps -o args= -p "$2" | grep -qF -- "$4"; then
       kill "$2"
-    fi' watchdog "$build_pid" "$broker_pid" "$pid_file" >/dev/null 2>&1 </dev/null &
+    fi' watchdog "$build_pid" "$broker_pid" "$pid_file" "$instance" >/dev/null 2>&1 </dev/null &
   echo "Artemis broker running on 127.0.0.1:$port (pid $broker_pid, log $log_file)"
 }
 
