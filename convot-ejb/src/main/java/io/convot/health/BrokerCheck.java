@@ -22,13 +22,17 @@ public class BrokerCheck implements HealthCheck {
   @Resource(lookup = "jms/convot")
   ConnectionFactory connectionFactory;
 
+  @jakarta.inject.Inject BrokerStatus status;
+
   @Override
   public HealthCheckResponse call() {
     try (JMSContext context = connectionFactory.createContext()) {
       TemporaryQueue probe = context.createTemporaryQueue();
       probe.delete();
+      status.reachable();
       return HealthCheckResponse.named("broker").up().build();
     } catch (RuntimeException | JMSException e) {
+      status.unreachable();
       return HealthCheckResponse.named("broker").down().withData("error", e.getClass().getSimpleName()).build();
     }
   }

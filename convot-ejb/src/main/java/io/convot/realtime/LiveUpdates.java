@@ -5,6 +5,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.inject.Inject;
+import io.convot.health.BrokerStatus;
 import jakarta.jms.Topic;
 import java.util.UUID;
 
@@ -21,11 +24,17 @@ public class LiveUpdates {
   @Resource(lookup = "jms/convotRealtime")
   Topic topic;
 
+  @Inject BrokerStatus broker;
+
   public void publish(UUID organizationId, UUID contactId, Object agentPayload, Object visitorPayload) {
     LiveEvent event = new LiveEvent(organizationId, contactId, JsonText.write(agentPayload),
         visitorPayload == null ? null : JsonText.write(visitorPayload));
+    broker.requireReachable();
     try (JMSContext context = connections.createContext()) {
       context.createProducer().send(topic, JsonText.write(event));
+    } catch (JMSRuntimeException e) {
+      broker.unreachable();
+      throw e;
     }
   }
 }

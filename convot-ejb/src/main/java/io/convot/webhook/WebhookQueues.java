@@ -6,6 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.inject.Inject;
+import io.convot.health.BrokerStatus;
 import jakarta.jms.Queue;
 import java.time.Duration;
 import java.util.UUID;
@@ -26,6 +29,8 @@ public class WebhookQueues {
   @Resource(lookup = "jms/convotWebhookAttempts")
   Queue attempts;
 
+  @Inject BrokerStatus broker;
+
   /** A relay message: {@code {"organization_id", "event_id"}}. */
   public record EventMessage(UUID organizationId, UUID eventId) {}
 
@@ -41,12 +46,16 @@ public class WebhookQueues {
   }
 
   private void send(Queue queue, Object message, Duration delay) {
+    broker.requireReachable();
     try (JMSContext context = connections.createContext()) {
       JMSProducer producer = context.createProducer();
       if (!delay.isZero() && !delay.isNegative()) {
         producer.setDeliveryDelay(delay.toMillis());
       }
       producer.send(queue, JsonText.write(message));
+    } catch (JMSRuntimeException e) {
+      broker.unreachable();
+      throw e;
     }
   }
 

@@ -1,0 +1,34 @@
+package io.convot.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.JMSRuntimeException;
+import java.time.Duration;
+
+/**
+ * What this server last learnt about the broker. Once a readiness check or a send found it
+ * unreachable, sends fail at once for ten seconds instead of each waiting out the reconnection
+ * timeouts: a request during an outage gets its 503 quickly. Any later success clears it.
+ */
+@ApplicationScoped
+public class BrokerStatus {
+
+  private static final long REMEMBER_NANOS = Duration.ofSeconds(10).toNanos();
+
+  private volatile long unreachableSince = -1;
+
+  public void reachable() {
+    unreachableSince = -1;
+  }
+
+  public void unreachable() {
+    unreachableSince = System.nanoTime();
+  }
+
+  /** Throws at once when the broker was found unreachable moments ago. */
+  public void requireReachable() {
+    long since = unreachableSince;
+    if (since >= 0 && System.nanoTime() - since < REMEMBER_NANOS) {
+      throw new JMSRuntimeException("The message broker was unreachable moments ago");
+    }
+  }
+}
