@@ -6,15 +6,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Queues every outbox event for the relay inside the change's own transaction: the message is
- * sent only if the change commits, and the event row is there when it arrives.
+ * Relays every outbox event inside the change's own transaction: its deliveries and their first
+ * attempts commit with the change or not at all, and no extra hop through the relay queue delays
+ * them. (The relay queue stays for the sweeper, which relays anything left unrelayed.)
  */
 @ApplicationScoped
 public class RelayOnCommit {
 
-  @Inject WebhookQueues queues;
+  @Inject WebhookRelay relay;
 
-  void queue(@Observes EventRecorded recorded) {
-    queues.relay(recorded.organizationId(), recorded.eventId());
+  void relay(@Observes EventRecorded recorded) {
+    relay.relay(recorded.organizationId(), recorded.eventId());
   }
 }

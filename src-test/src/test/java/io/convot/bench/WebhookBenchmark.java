@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
  *   <li>Latency: one endpoint, a fixed rate of events; from each event's {@code created_at} to its
  *   arrival, p50/p95/p99.</li>
  * </ol>
+ * Agents answer {@value #CONVERSATIONS} conversations in turn, as a team does: all answers to one
+ * conversation would queue on that conversation's row.
  */
 class WebhookBenchmark {
 
@@ -49,13 +51,14 @@ class WebhookBenchmark {
   private static final int LATENCY_RATE = Integer.getInteger("bench.rate", 200);
   private static final int LATENCY_SECONDS = Integer.getInteger("bench.seconds", 20);
   private static final int CLIENTS = 32;
+  private static final int CONVERSATIONS = 40;
 
   private final List<String> report = new ArrayList<>();
 
   @Test
   void measureDeliveries() throws Exception {
     Organizations.Owner owner = Organizations.signUp("Benchmark Co");
-    String conversation = conversation(owner);
+    List<String> conversation = conversations(owner);
     try (Receiver receiver = new Receiver()) {
       for (int i = 0; i < ENDPOINTS; i++) {
         subscribe(owner.api(), receiver.url() + "/" + i, "message.sent");
@@ -67,7 +70,7 @@ class WebhookBenchmark {
       line("Ratio Convot / plain client: %.2f", convot / plain);
     }
     Organizations.Owner latencyOwner = Organizations.signUp("Latency Co");
-    String latencyConversation = conversation(latencyOwner);
+    List<String> latencyConversation = conversations(latencyOwner);
     try (Receiver receiver = new Receiver()) {
       subscribe(latencyOwner.api(), receiver.url(), "message.sent");
       latency(latencyOwner, latencyConversation, receiver);
@@ -77,12 +80,15 @@ class WebhookBenchmark {
     Files.write(out, report);
   }
 
-  private double throughput(Organizations.Owner owner, String conversation, Receiver receiver) throws Exception {
+  private double throughput(Organizations.Owner owner, List<String> conversations, Receiver receiver) throws Exception {
     ExecutorService agents = Executors.newFixedThreadPool(8);
     AtomicInteger sent = new AtomicInteger();
     List<Future<?>> replies = new ArrayList<>();
     for (int i = 0; i < THROUGHPUT_EVENTS; i++) {
-      replies.add(agents.submit(() -> reply(owner.api(), conversation, "reply " + sent.incrementAndGet())));
+      replies.add(agents.submit(() -> {
+        int n = sent.incrementAndGet();
+        reply(owner.api(), conversations.get(n % conversations.size()), "reply " + n);
+      }));
     }
     for (Future<?> reply : replies) {
       reply.get();
@@ -121,14 +127,15 @@ class WebhookBenchmark {
     return samples.size() / elapsed;
   }
 
-  private void latency(Organizations.Owner owner, String conversation, Receiver receiver) throws Exception {
+  private void latency(Organizations.Owner owner, List<String> conversations, Receiver receiver) throws Exception {
     int events = LATENCY_RATE * LATENCY_SECONDS;
     ScheduledExecutorService clock = Executors.newScheduledThreadPool(16);
     AtomicInteger sent = new AtomicInteger();
     long periodNanos = 1_000_000_000L / LATENCY_RATE;
     var ticker = clock.scheduleAtFixedRate(() -> {
-      if (sent.incrementAndGet() <= events) {
-        clock.execute(() -> reply(owner.api(), conversation, "timed " + sent.get()));
+      int n = sent.incrementAndGet();
+      if (n <= events) {
+        clock.execute(() -> reply(owner.api(), conversations.get(n % conversations.size()), "timed " + n));
       }
     }, 0, periodNanos, TimeUnit.NANOSECONDS);
     List<Receiver.Request> arrived = receiver.await(request -> true, events, Duration.ofMinutes(5));
@@ -148,10 +155,16 @@ class WebhookBenchmark {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 
-  private static String conversation(Organizations.Owner owner) {
+  /** Conversations to answer, so that replies spread as real traffic does (one conversation's row is one lock). */
+  private static List<String> conversations(Organizations.Owner owner) {
     Widget widget = new Widget(Widget.createApp(owner.api(), "Bench", false).getString("app_key"));
-    Widget.send(widget.session(""), "a conversation to answer");
-    return owner.api().get("/api/v1/conversations").json().getJsonArray("data").getJsonObject(0).getString("id");
+    for (int i = 0; i < CONVERSATIONS; i++) {
+      Widget.send(widget.session(""), "a conversation to answer");
+    }
+    List<String> ids = owner.api().get("/api/v1/conversations?limit=" + CONVERSATIONS).json().getJsonArray("data")
+        .stream().map(conversation -> conversation.asJsonObject().getString("id")).toList();
+    assertEquals(CONVERSATIONS, ids.size());
+    return ids;
   }
 
   private static void subscribe(Api api, String url, String event) {
