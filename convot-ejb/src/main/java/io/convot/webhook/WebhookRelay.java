@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Hands a committed event to every endpoint that wants it: one delivery each, its first attempt
- * queued, the event marked relayed, all in one transaction. A second relay of the same event
- * (a redelivered message, the sweeper) finds it relayed and does nothing.
+ * Hands an event to every endpoint that wants it: one delivery each, its first attempt queued, the
+ * event marked relayed, all in the transaction that wrote the event. A second relay of the same
+ * event (the sweeper's) finds it relayed and does nothing.
  */
 @Stateless
 public class WebhookRelay {

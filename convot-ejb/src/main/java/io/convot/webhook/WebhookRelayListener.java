@@ -7,7 +7,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
-/** Relays each committed outbox event to its endpoints; a failure rolls back and the broker redelivers. */
+/** Relays an event the sweeper found unrelayed; a failure rolls back and the broker redelivers. */
 @MessageDriven
 public class WebhookRelayListener implements MessageListener {
 
