@@ -24,8 +24,27 @@ public class BrokerStatus {
     unreachableSince = System.nanoTime();
   }
 
-  /** Throws at once when the broker was found unreachable moments ago. */
-  public void requireReachable() {
+  /**
+   * Runs a send unless the broker was found unreachable moments ago (then it throws at once), and
+   * remembers when the send itself finds the broker unreachable. A send that fails once is tried
+   * again: after the broker comes back, the pool may still hand out a connection to the broker that
+   * went away, and the failure retires it.
+   */
+  public void send(Runnable send) {
+    requireReachable();
+    try {
+      send.run();
+    } catch (JMSRuntimeException stale) {
+      try {
+        send.run();
+      } catch (JMSRuntimeException e) {
+        unreachable();
+        throw e;
+      }
+    }
+  }
+
+  private void requireReachable() {
     long since = unreachableSince;
     if (since >= 0 && System.nanoTime() - since < REMEMBER_NANOS) {
       throw new JMSRuntimeException("The message broker was unreachable moments ago");

@@ -5,7 +5,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.inject.Inject;
 import io.convot.health.BrokerStatus;
 import jakarta.jms.Topic;
@@ -29,12 +28,10 @@ public class LiveUpdates {
   public void publish(UUID organizationId, UUID contactId, Object agentPayload, Object visitorPayload) {
     LiveEvent event = new LiveEvent(organizationId, contactId, JsonText.write(agentPayload),
         visitorPayload == null ? null : JsonText.write(visitorPayload));
-    broker.requireReachable();
-    try (JMSContext context = connections.createContext()) {
-      context.createProducer().send(topic, JsonText.write(event));
-    } catch (JMSRuntimeException e) {
-      broker.unreachable();
-      throw e;
-    }
+    broker.send(() -> {
+      try (JMSContext context = connections.createContext()) {
+        context.createProducer().send(topic, JsonText.write(event));
+      }
+    });
   }
 }

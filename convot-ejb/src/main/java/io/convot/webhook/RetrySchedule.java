@@ -62,7 +62,8 @@ public final class RetrySchedule {
     return new RetrySchedule(delays);
   }
 
-  private static Duration duration(String text) {
+  /** A duration as operators write them: {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d}, {@code 500ms} or ISO-8601. */
+  public static Duration duration(String text) {
     Matcher shortForm = SHORT_FORM.matcher(text.toLowerCase(Locale.ROOT));
     if (shortForm.matches()) {
       long amount = Long.parseLong(shortForm.group(1));
@@ -82,7 +83,7 @@ public final class RetrySchedule {
     } catch (DateTimeParseException e) {
       // reported below with the accepted forms
     }
-    throw new IllegalArgumentException("Not a retry delay: '" + text
+    throw new IllegalArgumentException("Not a duration: '" + text
         + "' (use a non-negative duration such as 5s, 2m, 1h, 1d or PT5S)");
   }
 

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
-import jakarta.jms.JMSRuntimeException;
 import jakarta.inject.Inject;
 import io.convot.health.BrokerStatus;
 import jakarta.jms.Queue;
@@ -46,17 +45,15 @@ public class WebhookQueues {
   }
 
   private void send(Queue queue, Object message, Duration delay) {
-    broker.requireReachable();
-    try (JMSContext context = connections.createContext()) {
-      JMSProducer producer = context.createProducer();
-      if (!delay.isZero() && !delay.isNegative()) {
-        producer.setDeliveryDelay(delay.toMillis());
+    broker.send(() -> {
+      try (JMSContext context = connections.createContext()) {
+        JMSProducer producer = context.createProducer();
+        if (!delay.isZero() && !delay.isNegative()) {
+          producer.setDeliveryDelay(delay.toMillis());
+        }
+        producer.send(queue, JsonText.write(message));
       }
-      producer.send(queue, JsonText.write(message));
-    } catch (JMSRuntimeException e) {
-      broker.unreachable();
-      throw e;
-    }
+    });
   }
 
   static <T> T read(String text, Class<T> type) {

@@ -43,8 +43,7 @@ public class WebhookSettings {
   void build() {
     guard = new TargetGuard(allowHttp, allowPrivateTargets);
     schedule = RetrySchedule.parse(retrySchedule);
-    http = new WebhookHttp(guard, Duration.parse(timeout.startsWith("P") ? timeout : "PT" + timeout.toUpperCase(java.util.Locale.ROOT)),
-        WebhookHttp.DEFAULT_MAX_CONNECTIONS);
+    http = new WebhookHttp(guard, RetrySchedule.duration(timeout), WebhookHttp.DEFAULT_MAX_CONNECTIONS);
   }
 
   @PreDestroy

@@ -100,7 +100,10 @@ public class VisitorService {
 
   /** The visitor's messages across their conversations, oldest first, without notes or deleted ones. */
   public Page<VisitorMessageView> messages(String token, String appKey, PageRequest page) {
-    Visit visit = authenticate(token, appKey);
+    return visibleMessages(authenticate(token, appKey), page);
+  }
+
+  private Page<VisitorMessageView> visibleMessages(Visit visit, PageRequest page) {
     Keyset.Filter where = new Keyset.Filter()
         .where("e.conversationId IN (SELECT c.id FROM Conversation c WHERE c.contactId = :contactId)", "contactId", visit.contact().id())
         .where("e.privateNote = FALSE")
@@ -116,11 +119,11 @@ public class VisitorService {
 
   /** The visitor's messages after {@code afterId} (a reconnecting client's last seen one), oldest first. */
   public List<VisitorMessageView> messagesAfter(String token, java.util.UUID afterId) {
-    authenticate(token, null);
+    Visit visit = authenticate(token, null);
     Message after = afterId == null ? null : em.find(Message.class, afterId);
     PageRequest page = after == null ? new PageRequest(PageRequest.MAX_LIMIT, null, null)
         : new PageRequest(PageRequest.MAX_LIMIT, after.createdAt(), after.id());
-    return messages(token, null, page).data();
+    return visibleMessages(visit, page).data();
   }
 
   /** Tells the agents that the visitor is typing. */
