@@ -25,16 +25,26 @@ public enum ErrorCode {
   VALIDATION_FAILED(422, "Validation failed"),
   INVALID_PARAMETER(422, "Invalid parameter"),
   NOT_A_SESSION_TOKEN(422, "Not a session token"),
+  PARTNER_TOKEN_INVALID(422, "Token is invalid or expired", "token_invalid"),
+  MISSING_SCOPE(422, "Missing scope - View financials"),
   RATE_LIMITED(429, "Too many requests"),
   INTERNAL_ERROR(500, "Internal error"),
+  PARTNER_API_UNAVAILABLE(502, "Shopify Partner API unavailable"),
   UNAVAILABLE(503, "Service unavailable");
 
   private final int status;
   private final String title;
+  private final String code;
 
   ErrorCode(int status, String title) {
+    this(status, title, null);
+  }
+
+  /** A code whose wire form is not its name (two statuses share {@code token_invalid}). */
+  ErrorCode(int status, String title, String code) {
     this.status = status;
     this.title = title;
+    this.code = code;
   }
 
   public int status() {
@@ -47,6 +57,6 @@ public enum ErrorCode {
 
   /** The wire form: {@code token_invalid}. */
   public String code() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return code != null ? code : name().toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -19,13 +19,21 @@ public final class IdentityVerifier {
   private IdentityVerifier() {}
 
   public static boolean verifies(App app, Identity identity, String userHash) {
-    if (identity.isAnonymous() || userHash == null || userHash.isBlank()) {
+    if (identity.isAnonymous()) {
       return false;
     }
-    byte[] presented = userHash.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+    return signedBy(app, identity.signedValue(), userHash);
+  }
+
+  /** Whether {@code hash} is the HMAC of {@code value} under one of the app's live identity secrets. */
+  public static boolean signedBy(App app, String value, String hash) {
+    if (hash == null || hash.isBlank()) {
+      return false;
+    }
+    byte[] presented = hash.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     boolean matches = false;
     for (String secret : app.liveIdentitySecrets()) {
-      byte[] expected = sign(secret, identity.signedValue()).getBytes(StandardCharsets.US_ASCII);
+      byte[] expected = sign(secret, value).getBytes(StandardCharsets.US_ASCII);
       matches |= MessageDigest.isEqual(expected, presented);
     }
     return matches;

@@ -10,6 +10,8 @@ import io.convot.web.conversation.MessageResource;
 import io.convot.web.me.MeResource;
 import io.convot.web.member.InvitationResource;
 import io.convot.web.member.MemberResource;
+import io.convot.web.shopify.RevenueResource;
+import io.convot.web.shopify.ShopifyResource;
 import io.convot.web.webhook.WebhookResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -41,7 +43,8 @@ public class ConvotApplication extends Application {
     Set<Class<?>> classes = new HashSet<>(SharedProviders.CLASSES);
     classes.addAll(Set.of(BearerAuthentication.class, AuthResource.class, MeResource.class, AppResource.class,
         ApiKeyResource.class, MemberResource.class, InvitationResource.class, ConversationResource.class,
-        MessageResource.class, ContactResource.class, WebhookResource.class));
+        MessageResource.class, ContactResource.class, WebhookResource.class, ShopifyResource.class,
+        RevenueResource.class));
     return classes;
   }
 }

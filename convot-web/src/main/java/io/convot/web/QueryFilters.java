@@ -47,6 +47,20 @@ public final class QueryFilters {
     }
   }
 
+  public Boolean bool(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    return switch (value.trim()) {
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> {
+        validation.add(new FieldError(name, "invalid_value", name + " must be true or false"));
+        yield null;
+      }
+    };
+  }
+
   public String text(String value) {
     return value == null || value.isBlank() ? null : value.trim();
   }

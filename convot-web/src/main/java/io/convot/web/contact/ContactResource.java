@@ -11,8 +11,12 @@ import io.convot.contact.ContactView;
 import io.convot.contact.Profile;
 import io.convot.web.QueryFilters;
 import io.convot.web.json.JsonFields;
+import io.convot.common.JsonText;
+import io.convot.shopify.ShopifyService;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -32,6 +36,7 @@ import java.util.UUID;
 public class ContactResource {
 
   @Inject ContactService contacts;
+  @Inject ShopifyService shops;
 
   @GET
   public Page<ContactView> list(@QueryParam("app_id") String appId, @QueryParam("email") String email,
@@ -44,10 +49,14 @@ public class ContactResource {
     return contacts.list(filter, PageRequest.of(limit, cursor));
   }
 
+  /** A contact, with the Shopify shop its session data links it to ({@code shop}, or {@code null}). */
   @GET
   @Path("{id}")
-  public ContactView get(@PathParam("id") UUID id) {
-    return contacts.get(id);
+  public JsonObject get(@PathParam("id") UUID id) {
+    ContactView contact = contacts.get(id);
+    JsonValue shop = shops.linkedShop(contact.appId(), contact.data())
+        .map(block -> (JsonValue) JsonText.read(JsonText.write(block))).orElse(JsonValue.NULL);
+    return Json.createObjectBuilder(JsonText.read(JsonText.write(contact)).asJsonObject()).add("shop", shop).build();
   }
 
   @PATCH
