@@ -1,6 +1,5 @@
 package io.convot.shopify;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -12,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -40,18 +41,20 @@ public class PartnerGateway {
   @ConfigProperty(name = "convot.shopify.timeout", defaultValue = "PT20S")
   Duration timeout;
 
-  private PartnerApi api;
+  private final Map<String, PartnerApi> clients = new ConcurrentHashMap<>();
 
-  @PostConstruct
-  void build() {
-    long millis = timeout.toMillis();
-    api = RestClientBuilder.newBuilder()
-        .baseUri(URI.create(baseUrl))
-        .connectTimeout(Math.min(millis, 10_000), TimeUnit.MILLISECONDS)
-        .readTimeout(millis, TimeUnit.MILLISECONDS)
-        .followRedirects(false)
-        .property("microprofile.rest.client.disable.default.mapper", true)
-        .build(PartnerApi.class);
+  private PartnerApi api(String partnerOrganizationId) {
+    return clients.computeIfAbsent(partnerOrganizationId, organization -> {
+      long millis = timeout.toMillis();
+      String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+      return RestClientBuilder.newBuilder()
+          .baseUri(URI.create(base + organization + "/api/" + version + "/"))
+          .connectTimeout(Math.min(millis, 10_000), TimeUnit.MILLISECONDS)
+          .readTimeout(millis, TimeUnit.MILLISECONDS)
+          .followRedirects(false)
+          .property("microprofile.rest.client.disable.default.mapper", true)
+          .build(PartnerApi.class);
+    });
   }
 
   /** The query's {@code data}, or a {@link PartnerFailure}. */
@@ -62,7 +65,7 @@ public class PartnerGateway {
     String body = Json.createObjectBuilder().add("query", query).add("variables", variables).build().toString();
     Response response;
     try {
-      response = api.graphql(call.partnerOrganizationId(), version, call.accessToken(), body);
+      response = api(call.partnerOrganizationId()).graphql(call.accessToken(), body);
     } catch (ProcessingException e) {
       throw new PartnerFailure.Transient("Partner API unreachable or too slow: " + rootMessage(e));
     }

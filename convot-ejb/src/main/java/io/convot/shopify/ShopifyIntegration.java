@@ -129,10 +129,11 @@ public class ShopifyIntegration extends TenantEntity {
    */
   public boolean claim(UUID runId, Duration lease) {
     Instant now = Timestamps.now();
-    boolean queued = runId.equals(pendingRunId) && isConnected();
-    boolean otherRunLive = runningRunId != null && leaseUntil != null && leaseUntil.isAfter(now);
-    if (!queued || otherRunLive) {
+    if (!runId.equals(pendingRunId) || !isConnected()) {
       return false;
+    }
+    if (runningRunId != null && leaseUntil != null && leaseUntil.isAfter(now)) {
+      return false; // Still pending: the run in progress queues it again when it ends.
     }
     pendingRunId = null;
     runningRunId = runId;
@@ -140,6 +141,12 @@ public class ShopifyIntegration extends TenantEntity {
     lastRunAt = now;
     updatedAt = now;
     return true;
+  }
+
+  /** A run asked for while another was in progress, to queue again once that one has ended. */
+  public java.util.Optional<UUID> waitingRun() {
+    return status() == Status.active && runningRunId == null ? java.util.Optional.ofNullable(pendingRunId)
+        : java.util.Optional.empty();
   }
 
   public boolean isRunning(UUID runId) {

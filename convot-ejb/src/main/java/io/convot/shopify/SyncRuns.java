@@ -54,7 +54,13 @@ public class SyncRuns {
     }
     ShopifyIntegration integration = found.get();
     String context = ShopifyTokens.context(organizationId);
-    String token = secrets.open(integration.accessTokenSealed(), context);
+    String token;
+    try {
+      token = secrets.open(integration.accessTokenSealed(), context);
+    } catch (SecretBox.SecretUnreadable e) {
+      integration.failed(runId, 0, "The stored token cannot be opened with the configured encryption keys: connect again");
+      return Optional.empty();
+    }
     if (secrets.sealedWithOldKey(integration.accessTokenSealed())) {
       integration.resealed(secrets.seal(token, context));
     }
@@ -84,12 +90,15 @@ public class SyncRuns {
       fold.store(harvest);
     }
     integration.get().succeeded(runId, calls);
+    integration.get().waitingRun().ifPresent(waiting -> queue.queue(organizationId, waiting));
   }
 
   /** Counts one failed run, once: a run already ended (a redelivered message) counts nothing. */
   public void failed(UUID organizationId, UUID runId, int calls, String error) {
-    locked(organizationId).filter(found -> found.isRunning(runId))
-        .ifPresent(integration -> integration.failed(runId, calls, error));
+    locked(organizationId).filter(found -> found.isRunning(runId)).ifPresent(integration -> {
+      integration.failed(runId, calls, error);
+      integration.waitingRun().ifPresent(waiting -> queue.queue(organizationId, waiting));
+    });
   }
 
   private Optional<ShopifyIntegration> locked(UUID organizationId) {

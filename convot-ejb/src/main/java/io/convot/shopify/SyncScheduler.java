@@ -46,7 +46,7 @@ public class SyncScheduler {
 
   @PostConstruct
   void start() {
-    long tick = Math.max(1_000, Math.min(60_000, interval.toMillis() / 3));
+    long tick = Math.max(250, Math.min(60_000, interval.toMillis() / 4));
     timers.createIntervalTimer(tick, tick, new TimerConfig("shopify-sync-scheduler", false));
   }
 

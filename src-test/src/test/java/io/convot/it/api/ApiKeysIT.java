@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convot.it.support.Api;
 import io.convot.it.support.Organizations;
+import io.convot.it.support.Team;
 import io.convot.it.support.Organizations.Owner;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

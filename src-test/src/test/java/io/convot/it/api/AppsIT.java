@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convot.it.support.Api;
 import io.convot.it.support.Organizations;
+import io.convot.it.support.Team;
 import io.convot.it.support.Organizations.Owner;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

@@ -8,10 +8,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads the test server's database as its owner, to check what was (not) stored. */
+/** Reads (and, for set-ups, changes) the test server's database as its owner, to check what was (not) stored. */
 public final class Database {
 
   public static final String URL = System.getProperty("convot.test.db-url", "jdbc:postgresql://localhost:5432/convot_it");
+  /** The database of the two-server tests (convot-node-a and -b). */
+  public static final String CLUSTER_URL = System.getProperty("convot.test.cluster.db-url",
+      "jdbc:postgresql://localhost:5432/convot_it_cluster");
 
   private Database() {}
 
@@ -24,9 +27,32 @@ public final class Database {
     return rows.isEmpty() ? null : rows.get(0);
   }
 
+  /** Changes rows as the owner (past row-level security), to set up what a test cannot reach through the API. */
+  public static int update(String sql, Object... parameters) {
+    return updateIn(URL, sql, parameters);
+  }
+
+  /** {@link #update} in the database at {@code url}. */
+  public static int updateIn(String url, String sql, Object... parameters) {
+    try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+         PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+    }
+  }
+
   /** The first column of every row. */
   public static List<Object> column(String sql, Object... parameters) {
-    try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
+    return columnIn(URL, sql, parameters);
+  }
+
+  /** {@link #column} in the database at {@code url}. */
+  public static List<Object> columnIn(String url, String sql, Object... parameters) {
+    try (Connection connection = DriverManager.getConnection(url, "postgres", "");
          PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);

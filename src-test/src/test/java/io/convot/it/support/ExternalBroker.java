@@ -19,6 +19,19 @@ public final class ExternalBroker {
 
   private ExternalBroker() {}
 
+  /** Sends text messages to a queue of the broker as any JMS client would, one after the other. */
+  public static void send(String queue, String... texts) {
+    String url = "tcp://127.0.0.1:" + PORT;
+    try (var factory = new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory(url,
+             System.getProperty("convot.test.cluster.broker-user"), System.getProperty("convot.test.cluster.broker-password"));
+         jakarta.jms.JMSContext context = factory.createContext()) {
+      jakarta.jms.Queue destination = context.createQueue(queue);
+      for (String text : texts) {
+        context.createProducer().send(destination, text);
+      }
+    }
+  }
+
   /** Stops the broker the way an operator would (it closes its connections). */
   public static void stop() {
     run("stop", HOME, INSTANCE);

@@ -36,6 +36,15 @@ public final class TestServer {
     Eventually.await(TestServer::ready, ready -> ready, Duration.ofMinutes(3), "the restarted server being ready");
   }
 
+  /** What the server has logged so far ({@code messages.log}). */
+  public static String log() {
+    try {
+      return Files.readString(WLP.resolve("usr/servers/" + NAME + "/logs/messages.log"));
+    } catch (IOException e) {
+      throw new IllegalStateException("the test server's log could not be read", e);
+    }
+  }
+
   private static boolean ready() {
     try {
       return Api.anonymous().get("/health/ready").status() == 200;
