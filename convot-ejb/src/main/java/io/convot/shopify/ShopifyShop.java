@@ -186,24 +186,75 @@ public class ShopifyShop extends TenantEntity {
     return description == null || description.isBlank() ? reason : reason + ": " + description;
   }
 
-  public UUID id() { return id; }
-  public UUID appId() { return appId; }
-  public String myshopifyDomain() { return myshopifyDomain; }
-  public String name() { return name; }
-  public boolean installed() { return installed; }
-  public Instant installedAt() { return installedAt; }
-  public Instant uninstalledAt() { return uninstalledAt; }
-  public String uninstallReason() { return uninstallReason; }
-  public String plan() { return plan; }
-  public String subscriptionChargeId() { return subscriptionChargeId; }
-  public String subscriptionState() { return subscriptionState; }
-  public BigDecimal mrr() { return mrr; }
-  public BigDecimal lifetimeRevenue() { return lifetimeRevenue; }
-  public String currency() { return currency; }
-  public String churnRisk() { return churnRisk; }
+  public UUID id() {
+    return id;
+  }
+
+  public UUID appId() {
+    return appId;
+  }
+
+  public String myshopifyDomain() {
+    return myshopifyDomain;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public boolean installed() {
+    return installed;
+  }
+
+  public Instant installedAt() {
+    return installedAt;
+  }
+
+  public Instant uninstalledAt() {
+    return uninstalledAt;
+  }
+
+  public String uninstallReason() {
+    return uninstallReason;
+  }
+
+  public String plan() {
+    return plan;
+  }
+
+  public String subscriptionChargeId() {
+    return subscriptionChargeId;
+  }
+
+  public String subscriptionState() {
+    return subscriptionState;
+  }
+
+  public BigDecimal mrr() {
+    return mrr;
+  }
+
+  public BigDecimal lifetimeRevenue() {
+    return lifetimeRevenue;
+  }
+
+  public String currency() {
+    return currency;
+  }
+
+  public String churnRisk() {
+    return churnRisk;
+  }
+
   public List<String> churnReasons() {
     return churnReasons.isEmpty() ? List.of() : Arrays.asList(churnReasons.split(","));
   }
-  public Instant createdAt() { return createdAt; }
-  public Instant updatedAt() { return updatedAt; }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 }
