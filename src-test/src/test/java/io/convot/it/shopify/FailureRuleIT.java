@@ -83,6 +83,7 @@ class FailureRuleIT {
     JsonObject failing = shopify.awaitStatus(status -> status.getInt("consecutive_failures") >= 2, "two failed runs");
     assertEquals("active", failing.getString("status"));
     assertEquals("Token is invalid or expired", failing.getString("last_error"));
+    assertEquals(1, failing.getInt("last_run_api_calls"), "a rejected token is not retried");
 
     shopify.partner.failAlways(null);
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.convot.it.support.Api;
 import io.convot.it.support.Database;
 import io.convot.it.support.Team;
+import io.convot.it.support.TestServer;
 import io.convot.it.support.partner.Failure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -111,6 +112,7 @@ class ShopifyConnectIT {
     assertTrue(sealed.startsWith("v1:"), sealed);
     assertFalse(sealed.contains(shopify.token));
     assertFalse(databaseDump().contains(shopify.token), "the token is not in a pg_dump of the database");
+    assertFalse(TestServer.log().contains(shopify.token), "nor in the server's log");
     shopify.api().delete("/api/v1/integrations/shopify");
   }
 
