@@ -3,6 +3,7 @@ package io.convot.webhook;
 import io.convot.common.Timestamps;
 import io.convot.tenancy.TenantEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -35,9 +36,11 @@ public class WebhookEndpoint extends TenantEntity {
   private String appIds;
 
   @Column(nullable = false)
+  @Convert(converter = SealedSecretConverter.class)
   private String secret;
 
   @Column(name = "previous_secret")
+  @Convert(converter = SealedSecretConverter.class)
   private String previousSecret;
 
   @Column(name = "previous_secret_expires_at")

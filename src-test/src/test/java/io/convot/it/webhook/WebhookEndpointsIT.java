@@ -4,6 +4,7 @@ import static io.convot.it.support.ProblemAssert.assertProblem;
 import static io.convot.it.support.ProblemAssert.assertValidationError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convot.it.support.Api;
 import io.convot.it.support.Database;
@@ -46,6 +47,9 @@ class WebhookEndpointsIT {
       JsonObject read = owner.api().get("/api/v1/webhooks/" + id).json();
       assertFalse(read.containsKey("secret"));
       assertFalse(owner.api().get("/api/v1/webhooks").body().contains(created.getString("secret")));
+      String stored = (String) Database.single("SELECT secret FROM webhook_endpoints WHERE id = ?::uuid", id);
+      assertTrue(stored.startsWith("v1:"), "the secret is stored sealed: " + stored.substring(0, 8));
+      assertFalse(stored.contains(created.getString("secret").substring("whsec_".length())));
 
       JsonObject updated = owner.api().patch("/api/v1/webhooks/" + id, "{\"events\": [\"conversation.resolved\"]}").json();
       assertEquals("conversation.resolved", updated.getJsonArray("events").getString(0));
