@@ -49,6 +49,9 @@ class ShopifySyncBenchmark {
     Duration wall = Duration.between(asked, Instant.now());
     Duration run = Duration.between(Instant.parse(status.getString("last_run_at")), Instant.parse(status.getString("last_sync_at")));
     int calls = status.getInt("last_run_api_calls");
+    var requests = partner.requests();
+    Duration reading = Duration.between(requests.get(1).at(), requests.get(requests.size() - 1).at());
+    Duration storing = Duration.between(requests.get(requests.size() - 1).at(), Instant.parse(status.getString("last_sync_at")));
 
     String organization = owner.organizationId();
     assertEquals(EVENTS, Database.count("SELECT count(*) FROM shopify_lifecycle_events WHERE organization_id = ?::uuid",
@@ -63,11 +66,13 @@ class ShopifySyncBenchmark {
         Shopify sync benchmark (%s, %d cores, load average %.2f)
         events: %d, transactions: %d, shops: %d (page size 100)
         run (claim to stored):        %d ms
+          reading the Partner API:    %d ms (first to last answer)
+          storing and folding:        %d ms (last answer to committed)
         connect to synced (wall):     %d ms
         Partner API calls in the run: %d (plus 1 to check the token on connect)
         """, Instant.now(), Runtime.getRuntime().availableProcessors(),
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-        EVENTS, TRANSACTIONS, SHOPS, run.toMillis(), wall.toMillis(), calls);
+        EVENTS, TRANSACTIONS, SHOPS, run.toMillis(), reading.toMillis(), storing.toMillis(), wall.toMillis(), calls);
     System.out.println(report);
     Path out = Path.of("target/benchmark/shopify-sync.txt");
     Files.createDirectories(out.getParent());

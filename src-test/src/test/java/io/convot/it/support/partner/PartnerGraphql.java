@@ -12,7 +12,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -99,8 +98,10 @@ final class PartnerGraphql implements ResponseDefinitionTransformerV2 {
   private static JsonObject page(List<JsonObject> all, String timeField, JsonObject variables, String minVariable) {
     Instant min = variables.containsKey(minVariable) ? Instant.parse(variables.getString(minVariable)) : null;
     List<JsonObject> matching = all.stream()
-        .filter(node -> min == null || !Instant.parse(node.getString(timeField)).isBefore(min))
-        .sorted(Comparator.comparing(node -> Instant.parse(node.getString(timeField))))
+        .map(node -> Map.entry(Instant.parse(node.getString(timeField)), node))
+        .filter(entry -> min == null || !entry.getKey().isBefore(min))
+        .sorted(Map.Entry.comparingByKey())
+        .map(Map.Entry::getValue)
         .toList();
     int first = Math.min(variables.getInt("first", MAX_PAGE), MAX_PAGE);
     int from = variables.containsKey("after") && !variables.isNull("after") ? position(variables.getString("after")) + 1 : 0;
