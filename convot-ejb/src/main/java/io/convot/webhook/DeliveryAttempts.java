@@ -34,6 +34,7 @@ public class DeliveryAttempts {
   @Inject Tenancy tenancy;
   @Inject WebhookQueues queues;
   @Inject WebhookSettings settings;
+  @Inject jakarta.enterprise.event.Event<EndpointDisabled> disabled;
 
   public Optional<PreparedAttempt> prepare(UUID organizationId, UUID deliveryId, int number) {
     tenancy.enter(organizationId);
@@ -80,6 +81,7 @@ public class DeliveryAttempts {
     }
     if (result.gone()) {
       endpoint.disable("The endpoint answered 410 Gone");
+      disabled.fire(EndpointDisabled.of(organizationId, endpoint));
       delivery.attempted(result.statusCode(), false, null);
       return;
     }
@@ -88,6 +90,7 @@ public class DeliveryAttempts {
     delivery.attempted(result.statusCode(), false, delay.map(Timestamps.now()::plus).orElse(null));
     delay.ifPresent(wait -> queues.attempt(organizationId, deliveryId, number + 1, wait));
     if (endpoint.failed(settings.disableAfter())) {
+      disabled.fire(EndpointDisabled.of(organizationId, endpoint));
       LOG.warning(() -> "Webhook endpoint " + endpoint.id() + " of organization " + organizationId
           + " disabled: every delivery failed for " + settings.disableAfter().toDays() + " days");
     }

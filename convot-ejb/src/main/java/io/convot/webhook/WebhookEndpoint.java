@@ -184,6 +184,10 @@ public class WebhookEndpoint extends TenantEntity {
     return disabledAt;
   }
 
+  public Instant failingSince() {
+    return failingSince;
+  }
+
   public Instant createdAt() {
     return createdAt;
   }
