@@ -8,7 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 
 /**
- * The two short transactions around each attempt's POST (which holds no database connection):
- * one prepares the signed request if the attempt is still due, one records its outcome and queues
- * the next attempt, per the retry schedule, or ends the delivery.
+ * The two short transactions around a batch of attempts' POSTs (which hold no database
+ * connection): one prepares the signed requests of the deliveries still due, one records every
+ * outcome and queues each failed delivery's next attempt, per the retry schedule, or ends it.
  */
 @Stateless
 public class DeliveryAttempts {
@@ -36,44 +37,56 @@ public class DeliveryAttempts {
   @Inject WebhookSettings settings;
   @Inject jakarta.enterprise.event.Event<EndpointDisabled> disabled;
 
-  public Optional<PreparedAttempt> prepare(UUID organizationId, UUID deliveryId, int number) {
+  /**
+   * The requests of attempt {@code number} of these deliveries, leaving out the ones made already
+   * (a redelivered or duplicated message) or deleted with their endpoint.
+   */
+  public List<PreparedAttempt> prepare(UUID organizationId, List<UUID> deliveryIds, int number) {
     tenancy.enter(organizationId);
-    // One round trip for the three rows an attempt needs.
-    List<Object[]> rows = em.createQuery("SELECT d, e, v FROM WebhookDelivery d, WebhookEndpoint e, Event v"
-            + " WHERE d.id = :id AND e.id = d.endpointId AND v.id = d.eventId", Object[].class)
-        .setParameter("id", deliveryId).getResultList();
-    if (rows.isEmpty() || !((WebhookDelivery) rows.get(0)[0]).isDue(number)) {
-      return Optional.empty(); // made already (a redelivered or duplicated message), or deleted with its endpoint
+    List<Object[]> due = new ArrayList<>();
+    for (Object[] row : deliveriesWithEndpoints(deliveryIds)) {
+      WebhookDelivery delivery = (WebhookDelivery) row[0];
+      WebhookEndpoint endpoint = (WebhookEndpoint) row[1];
+      if (!delivery.isDue(number)) {
+        continue;
+      }
+      if (endpoint.active()) {
+        due.add(row);
+      } else {
+        delivery.giveUp();
+      }
     }
-    WebhookDelivery delivery = (WebhookDelivery) rows.get(0)[0];
-    WebhookEndpoint endpoint = (WebhookEndpoint) rows.get(0)[1];
-    Event event = (Event) rows.get(0)[2];
-    if (!endpoint.active()) {
-      delivery.giveUp();
-      return Optional.empty();
-    }
+    // A batch is usually one event's deliveries: its payload is read once, not once per endpoint.
+    Map<UUID, Event> events = events(due.stream().map(row -> ((WebhookDelivery) row[0]).eventId()).distinct().toList());
     long timestamp = Timestamps.now().getEpochSecond();
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("webhook-id", event.id().toString());
-    headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put("webhook-signature", WebhookSignature.sign(endpoint.liveSecrets(), event.id().toString(), timestamp, event.payload()));
-    headers.put("Convot-Event", event.type());
-    headers.put("Convot-Delivery-Attempt", Integer.toString(number));
-    headers.put("User-Agent", USER_AGENT);
-    return Optional.of(new PreparedAttempt(endpoint.url(), headers, event.payload()));
+    List<PreparedAttempt> prepared = new ArrayList<>(due.size());
+    for (Object[] row : due) {
+      WebhookDelivery delivery = (WebhookDelivery) row[0];
+      WebhookEndpoint endpoint = (WebhookEndpoint) row[1];
+      Event event = events.get(delivery.eventId());
+      prepared.add(new PreparedAttempt(delivery.id(), endpoint.url(), headers(endpoint, event, number, timestamp), event.payload()));
+    }
+    return prepared;
   }
 
-  public void record(UUID organizationId, UUID deliveryId, int number, Instant attemptedAt, AttemptResult result) {
+  /** Records the outcome of attempt {@code number} of each delivery, in one transaction. */
+  public void record(UUID organizationId, int number, List<AttemptOutcome> outcomes) {
     tenancy.enter(organizationId);
-    List<Object[]> rows = em.createQuery("SELECT d, e FROM WebhookDelivery d, WebhookEndpoint e"
-            + " WHERE d.id = :id AND e.id = d.endpointId", Object[].class)
-        .setParameter("id", deliveryId).getResultList();
-    if (rows.isEmpty() || !((WebhookDelivery) rows.get(0)[0]).isDue(number)) {
-      return;
+    Map<UUID, Object[]> rows = new HashMap<>();
+    for (Object[] row : deliveriesWithEndpoints(outcomes.stream().map(AttemptOutcome::deliveryId).toList())) {
+      rows.put(((WebhookDelivery) row[0]).id(), row);
     }
-    WebhookDelivery delivery = (WebhookDelivery) rows.get(0)[0];
-    WebhookEndpoint endpoint = (WebhookEndpoint) rows.get(0)[1];
-    em.persist(new WebhookAttempt(delivery, number, attemptedAt, result));
+    for (AttemptOutcome outcome : outcomes) {
+      Object[] row = rows.get(outcome.deliveryId());
+      if (row != null && ((WebhookDelivery) row[0]).isDue(number)) {
+        record(organizationId, (WebhookDelivery) row[0], (WebhookEndpoint) row[1], number, outcome);
+      }
+    }
+  }
+
+  private void record(UUID organizationId, WebhookDelivery delivery, WebhookEndpoint endpoint, int number, AttemptOutcome outcome) {
+    AttemptResult result = outcome.result();
+    em.persist(new WebhookAttempt(delivery, number, outcome.attemptedAt(), result));
     if (result.succeeded()) {
       delivery.attempted(result.statusCode(), true, null);
       endpoint.succeeded();
@@ -88,11 +101,41 @@ public class DeliveryAttempts {
     Optional<Duration> delay = settings.schedule().delayBefore(number + 1, ThreadLocalRandom.current())
         .map(scheduled -> result.retryAfter().map(asked -> settings.schedule().honouringRetryAfter(scheduled, asked)).orElse(scheduled));
     delivery.attempted(result.statusCode(), false, delay.map(Timestamps.now()::plus).orElse(null));
-    delay.ifPresent(wait -> queues.attempt(organizationId, deliveryId, number + 1, wait));
+    delay.ifPresent(wait -> queues.attempt(organizationId, delivery.id(), number + 1, wait));
     if (endpoint.failed(settings.disableAfter())) {
       disabled.fire(EndpointDisabled.of(organizationId, endpoint));
       LOG.warning(() -> "Webhook endpoint " + endpoint.id() + " of organization " + organizationId
           + " disabled: every delivery failed for " + settings.disableAfter().toDays() + " days");
     }
+  }
+
+  /** One round trip for the deliveries and their endpoints: rows of {@code [delivery, endpoint]}. */
+  private List<Object[]> deliveriesWithEndpoints(List<UUID> deliveryIds) {
+    if (deliveryIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT d, e FROM WebhookDelivery d, WebhookEndpoint e"
+            + " WHERE d.id IN :ids AND e.id = d.endpointId", Object[].class)
+        .setParameter("ids", deliveryIds).getResultList();
+  }
+
+  private Map<UUID, Event> events(List<UUID> eventIds) {
+    Map<UUID, Event> events = new HashMap<>();
+    if (!eventIds.isEmpty()) {
+      em.createQuery("SELECT v FROM Event v WHERE v.id IN :ids", Event.class).setParameter("ids", eventIds)
+          .getResultList().forEach(event -> events.put(event.id(), event));
+    }
+    return events;
+  }
+
+  private static Map<String, String> headers(WebhookEndpoint endpoint, Event event, int number, long timestamp) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("webhook-id", event.id().toString());
+    headers.put("webhook-timestamp", Long.toString(timestamp));
+    headers.put("webhook-signature", WebhookSignature.sign(endpoint.liveSecrets(), event.id().toString(), timestamp, event.payload()));
+    headers.put("Convot-Event", event.type());
+    headers.put("Convot-Delivery-Attempt", Integer.toString(number));
+    headers.put("User-Agent", USER_AGENT);
+    return headers;
   }
 }

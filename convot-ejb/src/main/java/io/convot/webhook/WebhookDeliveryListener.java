@@ -10,11 +10,15 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Makes one delivery attempt per message. It runs outside a transaction so that a slow receiver
- * holds no database connection; the message is acknowledged once the outcome is recorded, so an
- * attempt cut short by a crash is made again.
+ * Makes the attempts of one message (one delivery's, or a batch of first attempts) together: one
+ * transaction prepares them, their POSTs go out at once, one transaction records them. It runs
+ * outside a transaction so that a slow receiver holds no database connection; the message is
+ * acknowledged once the outcomes are recorded, so attempts cut short by a crash are made again
+ * (those recorded already are not).
  */
 @MessageDriven
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -22,24 +26,33 @@ public class WebhookDeliveryListener implements MessageListener {
 
   @Inject DeliveryAttempts attempts;
   @Inject ResilientSender sender;
+  @Inject WebhookSettings settings;
 
   @Override
   public void onMessage(Message message) {
-    WebhookQueues.AttemptMessage attempt;
+    WebhookQueues.AttemptMessage batch;
     try {
-      attempt = WebhookQueues.read(((TextMessage) message).getText(), WebhookQueues.AttemptMessage.class);
+      batch = WebhookQueues.read(((TextMessage) message).getText(), WebhookQueues.AttemptMessage.class);
     } catch (JMSException e) {
       throw new IllegalStateException("Unreadable attempt message", e);
     }
-    attempts.prepare(attempt.organizationId(), attempt.deliveryId(), attempt.attempt()).ifPresent(request -> {
+    List<PreparedAttempt> prepared = attempts.prepare(batch.organizationId(), batch.deliveries(), batch.attempt());
+    if (!prepared.isEmpty()) {
+      List<CompletableFuture<AttemptOutcome>> sending = prepared.stream().map(this::send).toList();
+      attempts.record(batch.organizationId(), batch.attempt(), sending.stream().map(CompletableFuture::join).toList());
+    }
+  }
+
+  private CompletableFuture<AttemptOutcome> send(PreparedAttempt attempt) {
+    return CompletableFuture.supplyAsync(() -> {
       Instant at = Timestamps.now();
       AttemptResult result;
       try {
-        result = sender.send(request);
+        result = sender.send(attempt);
       } catch (ResilientSender.ConnectionReset e) {
         result = e.result();
       }
-      attempts.record(attempt.organizationId(), attempt.deliveryId(), attempt.attempt(), at, result);
-    });
+      return new AttemptOutcome(attempt.deliveryId(), at, result);
+    }, settings.senders());
   }
 }

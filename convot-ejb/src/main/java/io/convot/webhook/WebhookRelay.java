@@ -7,13 +7,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Hands an event to every endpoint that wants it: one delivery each, its first attempt queued, the
- * event marked relayed, all in the transaction that wrote the event. A second relay of the same
- * event (the sweeper's) finds it relayed and does nothing.
+ * Hands an event to every endpoint that wants it: one delivery each, their first attempts queued
+ * together, the event marked relayed, all in the transaction that wrote the event. A second relay
+ * of the same event (the sweeper's) finds it relayed and does nothing.
  */
 @Stateless
 public class WebhookRelay {
@@ -32,11 +33,15 @@ public class WebhookRelay {
     }
     List<WebhookEndpoint> endpoints = em.createQuery("SELECT e FROM WebhookEndpoint e WHERE e.active = TRUE", WebhookEndpoint.class)
         .getResultList();
+    List<UUID> deliveries = new ArrayList<>();
     for (WebhookEndpoint endpoint : endpoints) {
       if (endpoint.wants(event.type(), event.appId())) {
-        deliver(organizationId, endpoint, event);
+        WebhookDelivery delivery = new WebhookDelivery(endpoint, event);
+        em.persist(delivery);
+        deliveries.add(delivery.id());
       }
     }
+    queues.attempts(organizationId, deliveries, 1);
     event.markRelayed();
   }
 

@@ -5,9 +5,14 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The operator's webhook settings, and the guard, schedule and HTTP client built from them once. */
+/** The operator's webhook settings, and the guard, schedule, HTTP client and sender threads built from them once. */
 @ApplicationScoped
 public class WebhookSettings {
 
@@ -35,19 +40,41 @@ public class WebhookSettings {
   @ConfigProperty(name = "convot.webhooks.disable-after", defaultValue = "P5D")
   Duration disableAfter;
 
+  @Inject
+  @ConfigProperty(name = "convot.webhooks.concurrency", defaultValue = "32")
+  int concurrency;
+
   private TargetGuard guard;
   private RetrySchedule schedule;
   private WebhookHttp http;
+  private ExecutorService senders;
 
   @PostConstruct
   void build() {
     guard = new TargetGuard(allowHttp, allowPrivateTargets);
     schedule = RetrySchedule.parse(retrySchedule);
     http = new WebhookHttp(guard, RetrySchedule.duration(timeout), WebhookHttp.DEFAULT_MAX_CONNECTIONS);
+    senders = senderThreads(concurrency);
+  }
+
+  /**
+   * Threads of their own for the POSTs, not the server's shared pool: the listener waits for its
+   * batch's POSTs, and waiting for tasks queued behind itself in the same pool starves them.
+   */
+  private static ExecutorService senderThreads(int count) {
+    AtomicInteger created = new AtomicInteger();
+    ThreadPoolExecutor threads = new ThreadPoolExecutor(count, count, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(), runnable -> {
+      Thread thread = new Thread(runnable, "convot-webhook-sender-" + created.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    threads.allowCoreThreadTimeOut(true);
+    return threads;
   }
 
   @PreDestroy
   void close() {
+    senders.shutdownNow();
     http.close();
   }
 
@@ -61,6 +88,11 @@ public class WebhookSettings {
 
   public WebhookHttp http() {
     return http;
+  }
+
+  /** Where attempts' POSTs run: at most {@code convot.webhooks.concurrency} at once, the others queued. */
+  public ExecutorService senders() {
+    return senders;
   }
 
   public Duration secretGracePeriod() {
