@@ -1,5 +1,6 @@
 package io.convot.shopify;
 
+import io.convot.common.ClusterLock;
 import io.convot.common.Timestamps;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -53,8 +54,7 @@ public class LifecycleRetention {
 
   @Timeout
   void prune() {
-    Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
-    if (!Boolean.TRUE.equals(locked)) {
+    if (!ClusterLock.tryTake(em, LOCK)) {
       return;
     }
     Instant before = Timestamps.now().atOffset(ZoneOffset.UTC).minus(retention).toInstant();

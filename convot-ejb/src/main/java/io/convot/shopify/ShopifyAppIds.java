@@ -1,13 +1,25 @@
 package io.convot.shopify;
 
+import io.convot.app.App;
+import jakarta.persistence.EntityManager;
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** An app's {@code shopify_app_id} as the Partner API names it: {@code gid://partners/App/<n>}. */
+/**
+ * The apps a sync reads (those with a {@code shopify_app_id}), and that id as the Partner API names
+ * it: {@code gid://partners/App/<n>}.
+ */
 final class ShopifyAppIds {
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
 
   private ShopifyAppIds() {}
+
+  /** The entered organization's apps that map to a Shopify app, oldest first. */
+  static List<App> syncedApps(EntityManager em) {
+    return em.createQuery("SELECT a FROM App a WHERE a.shopifyAppId IS NOT NULL ORDER BY a.createdAt", App.class)
+        .getResultList();
+  }
 
   static String gid(String shopifyAppId) {
     String trimmed = shopifyAppId.trim();

@@ -15,12 +15,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The organization's Shopify integration (status, Sync now, disconnect) and what it learned: shops
@@ -40,9 +38,7 @@ public class ShopifyService {
   @Inject SecretBox secrets;
   @Inject SyncQueue queue;
 
-  @Inject
-  @ConfigProperty(name = "convot.shopify.sync-interval", defaultValue = "PT15M")
-  Duration interval;
+  @Inject SyncInterval interval;
 
   /**
    * Stores a token, sealed, and queues the first run. Only {@link ShopifyConnections} calls this,
@@ -61,7 +57,7 @@ public class ShopifyService {
       }
       integration.connect(request.partnerOrganizationId(), sealed);
     }
-    queue.queue(organizationId, integration.requestRun(interval));
+    queue.queue(organizationId, integration.requestRun(interval.get()));
     return IntegrationView.of(integration, mappedApps());
   }
 
@@ -77,7 +73,7 @@ public class ShopifyService {
     if (!integration.isConnected()) {
       throw new ConvotException(ErrorCode.CONFLICT, "The Shopify integration is disconnected: connect it again first");
     }
-    queue.queue(tenancy.current(), integration.requestRun(interval));
+    queue.queue(tenancy.current(), integration.requestRun(interval.get()));
     return IntegrationView.of(integration, mappedApps());
   }
 
@@ -151,8 +147,7 @@ public class ShopifyService {
   }
 
   private List<IntegrationView.MappedApp> mappedApps() {
-    return em.createQuery("SELECT a FROM App a WHERE a.shopifyAppId IS NOT NULL ORDER BY a.createdAt", App.class)
-        .getResultList().stream()
+    return ShopifyAppIds.syncedApps(em).stream()
         .map(app -> new IntegrationView.MappedApp(app.id(), app.name(), ShopifyAppIds.gid(app.shopifyAppId()))).toList();
   }
 

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The transactions around a sync run: scheduling it, claiming it (once, by one server, under a
@@ -36,14 +35,12 @@ public class SyncRuns {
   @Inject SyncQueue queue;
   @Inject RevenueFold fold;
 
-  @Inject
-  @ConfigProperty(name = "convot.shopify.sync-interval", defaultValue = "PT15M")
-  Duration interval;
+  @Inject SyncInterval interval;
 
   /** Queues the organization's next run if it is still due (another server may have been first). */
   public void scheduleIfDue(UUID organizationId) {
     locked(organizationId).filter(integration -> integration.isDue(io.convot.common.Timestamps.now()))
-        .ifPresent(integration -> queue.queue(organizationId, integration.scheduleRun(interval)));
+        .ifPresent(integration -> queue.queue(organizationId, integration.scheduleRun(interval.get())));
   }
 
   /** Takes a queued run, or answers nothing for a run already taken, superseded or disconnected. */
@@ -65,8 +62,7 @@ public class SyncRuns {
       integration.resealed(secrets.seal(token, context));
     }
     List<RunOrders.AppToRead> apps = new ArrayList<>();
-    for (App app : em.createQuery("SELECT a FROM App a WHERE a.shopifyAppId IS NOT NULL ORDER BY a.createdAt", App.class)
-        .getResultList()) {
+    for (App app : ShopifyAppIds.syncedApps(em)) {
       String gid = ShopifyAppIds.gid(app.shopifyAppId());
       SyncMark mark = em.find(SyncMark.class, app.id());
       apps.add(new RunOrders.AppToRead(app.id(), gid, mark == null ? null : mark.eventsSince(gid),

@@ -1,6 +1,7 @@
 package io.convot.shopify;
 
 import io.convot.common.Ids;
+import io.convot.common.ClusterLock;
 import io.convot.common.Timestamps;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -12,13 +13,11 @@ import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Queues a sync run for every active integration whose interval ({@code convot.shopify.sync-interval})
@@ -40,20 +39,17 @@ public class SyncScheduler {
 
   @Inject SyncRuns runs;
 
-  @Inject
-  @ConfigProperty(name = "convot.shopify.sync-interval", defaultValue = "PT15M")
-  Duration interval;
+  @Inject SyncInterval interval;
 
   @PostConstruct
   void start() {
-    long tick = Math.max(250, Math.min(60_000, interval.toMillis() / 4));
+    long tick = Math.max(250, Math.min(60_000, interval.get().toMillis() / 4));
     timers.createIntervalTimer(tick, tick, new TimerConfig("shopify-sync-scheduler", false));
   }
 
   @Timeout
   void scheduleDueRuns() {
-    Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
-    if (!Boolean.TRUE.equals(locked)) {
+    if (!ClusterLock.tryTake(em, LOCK)) {
       return;
     }
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package io.convot.webhook;
 
 import io.convot.common.Ids;
+import io.convot.common.ClusterLock;
 import io.convot.common.Timestamps;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -31,8 +32,7 @@ public class WebhookSweeper {
 
   @Schedule(hour = "*", minute = "*", second = "15", persistent = false)
   public void sweep() {
-    Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)").setParameter(1, LOCK).getSingleResult();
-    if (!Boolean.TRUE.equals(locked)) {
+    if (!ClusterLock.tryTake(em, LOCK)) {
       return;
     }
     for (Object[] row : rows("SELECT event_id, organization_id, 0 FROM convot_unrelayed_events(?1, ?2)", RELAY_GRACE)) {
