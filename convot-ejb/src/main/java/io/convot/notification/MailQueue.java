@@ -1,12 +1,10 @@
 package io.convot.notification;
 
 import io.convot.common.JsonText;
-import io.convot.health.BrokerStatus;
+import io.convot.health.BrokerSends;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 
 /**
@@ -16,20 +14,13 @@ import jakarta.jms.Queue;
 @ApplicationScoped
 public class MailQueue {
 
-  @Resource(lookup = "jms/convot")
-  ConnectionFactory connections;
-
   @Resource(lookup = "jms/convotMail")
   Queue mail;
 
-  @Inject BrokerStatus broker;
+  @Inject BrokerSends broker;
 
   public void send(Mail message) {
-    broker.send(() -> {
-      try (JMSContext context = connections.createContext()) {
-        context.createProducer().send(mail, JsonText.write(message));
-      }
-    });
+    broker.send(mail, message);
   }
 
   static Mail read(String text) {

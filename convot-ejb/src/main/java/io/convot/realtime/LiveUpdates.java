@@ -3,10 +3,8 @@ package io.convot.realtime;
 import io.convot.common.JsonText;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.inject.Inject;
-import io.convot.health.BrokerStatus;
+import io.convot.health.BrokerSends;
 import jakarta.jms.Topic;
 import java.util.UUID;
 
@@ -17,21 +15,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class LiveUpdates {
 
-  @Resource(lookup = "jms/convot")
-  ConnectionFactory connections;
-
   @Resource(lookup = "jms/convotRealtime")
   Topic topic;
 
-  @Inject BrokerStatus broker;
+  @Inject BrokerSends broker;
 
   public void publish(UUID organizationId, UUID contactId, Object agentPayload, Object visitorPayload) {
     LiveEvent event = new LiveEvent(organizationId, contactId, JsonText.write(agentPayload),
         visitorPayload == null ? null : JsonText.write(visitorPayload));
-    broker.send(() -> {
-      try (JMSContext context = connections.createContext()) {
-        context.createProducer().send(topic, JsonText.write(event));
-      }
-    });
+    broker.send(topic, event);
   }
 }

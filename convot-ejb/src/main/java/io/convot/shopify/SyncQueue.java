@@ -1,12 +1,10 @@
 package io.convot.shopify;
 
 import io.convot.common.JsonText;
-import io.convot.health.BrokerStatus;
+import io.convot.health.BrokerSends;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import java.util.UUID;
 
@@ -14,23 +12,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class SyncQueue {
 
-  @Resource(lookup = "jms/convot")
-  ConnectionFactory connections;
-
   @Resource(lookup = "jms/convotShopifySync")
   Queue runs;
 
-  @Inject BrokerStatus broker;
+  @Inject BrokerSends broker;
 
   /** A run message: {@code {"organization_id", "run_id"}}. */
   public record RunMessage(UUID organizationId, UUID runId) {}
 
   public void queue(UUID organizationId, UUID runId) {
-    broker.send(() -> {
-      try (JMSContext context = connections.createContext()) {
-        context.createProducer().send(runs, JsonText.write(new RunMessage(organizationId, runId)));
-      }
-    });
+    broker.send(runs, new RunMessage(organizationId, runId));
   }
 
   static RunMessage read(String text) {

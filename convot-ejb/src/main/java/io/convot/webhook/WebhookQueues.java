@@ -3,11 +3,8 @@ package io.convot.webhook;
 import io.convot.common.JsonText;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSContext;
-import jakarta.jms.JMSProducer;
 import jakarta.inject.Inject;
-import io.convot.health.BrokerStatus;
+import io.convot.health.BrokerSends;
 import jakarta.jms.Queue;
 import java.time.Duration;
 import java.util.List;
@@ -22,9 +19,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class WebhookQueues {
 
-  @Resource(lookup = "jms/convot")
-  ConnectionFactory connections;
-
   @Resource(lookup = "jms/convotWebhookEvents")
   Queue events;
 
@@ -34,7 +28,7 @@ public class WebhookQueues {
   /** The most deliveries one attempt message carries (and one listener transaction loads). */
   static final int BATCH = 100;
 
-  @Inject BrokerStatus broker;
+  @Inject BrokerSends broker;
 
   /** A relay message: {@code {"organization_id", "event_id"}}. */
   public record EventMessage(UUID organizationId, UUID eventId) {}
@@ -67,15 +61,7 @@ public class WebhookQueues {
   }
 
   private void send(Queue queue, Object message, Duration delay) {
-    broker.send(() -> {
-      try (JMSContext context = connections.createContext()) {
-        JMSProducer producer = context.createProducer();
-        if (!delay.isZero() && !delay.isNegative()) {
-          producer.setDeliveryDelay(delay.toMillis());
-        }
-        producer.send(queue, JsonText.write(message));
-      }
-    });
+    broker.send(queue, message, delay);
   }
 
   static <T> T read(String text, Class<T> type) {
