@@ -2,6 +2,7 @@ package io.convot.tenancy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
 import org.eclipse.persistence.config.EntityManagerProperties;
@@ -18,10 +19,20 @@ public class Tenancy {
   @PersistenceContext(unitName = "convot")
   EntityManager em;
 
+  /**
+   * Enters {@code organizationId} for the rest of this transaction. Entering the organization the
+   * transaction is already in (a service called by another) costs nothing: the setting lasts until
+   * the transaction ends. Setting it writes nothing, so it does not flush pending changes.
+   */
   public void enter(UUID organizationId) {
-    em.setProperty(EntityManagerProperties.MULTITENANT_PROPERTY_DEFAULT, organizationId.toString());
+    String tenant = organizationId.toString();
+    if (tenant.equals(em.getProperties().get(EntityManagerProperties.MULTITENANT_PROPERTY_DEFAULT))) {
+      return;
+    }
+    em.setProperty(EntityManagerProperties.MULTITENANT_PROPERTY_DEFAULT, tenant);
     em.createNativeQuery("SELECT set_config('convot.organization_id', ?1, true)")
-        .setParameter(1, organizationId.toString())
+        .setParameter(1, tenant)
+        .setFlushMode(FlushModeType.COMMIT)
         .getSingleResult();
   }
 
