@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The two short transactions around a batch of attempts' POSTs (which hold no database
@@ -44,7 +46,8 @@ public class DeliveryAttempts {
   public List<PreparedAttempt> prepare(UUID organizationId, List<UUID> deliveryIds, int number) {
     tenancy.enter(organizationId);
     List<Object[]> due = new ArrayList<>();
-    for (Object[] row : deliveriesWithEndpoints(deliveryIds)) {
+    // Read only: preparing changes nothing, except to give up on a delivery whose endpoint was disabled.
+    for (Object[] row : deliveriesWithEndpoints(deliveryIds, true)) {
       WebhookDelivery delivery = (WebhookDelivery) row[0];
       WebhookEndpoint endpoint = (WebhookEndpoint) row[1];
       if (!delivery.isDue(number)) {
@@ -53,7 +56,7 @@ public class DeliveryAttempts {
       if (endpoint.active()) {
         due.add(row);
       } else {
-        delivery.giveUp();
+        em.find(WebhookDelivery.class, delivery.id()).giveUp();
       }
     }
     // A batch is usually one event's deliveries: its payload is read once, not once per endpoint.
@@ -73,7 +76,7 @@ public class DeliveryAttempts {
   public void record(UUID organizationId, int number, List<AttemptOutcome> outcomes) {
     tenancy.enter(organizationId);
     Map<UUID, Object[]> rows = new HashMap<>();
-    for (Object[] row : deliveriesWithEndpoints(outcomes.stream().map(AttemptOutcome::deliveryId).toList())) {
+    for (Object[] row : deliveriesWithEndpoints(outcomes.stream().map(AttemptOutcome::deliveryId).toList(), false)) {
       rows.put(((WebhookDelivery) row[0]).id(), row);
     }
     for (AttemptOutcome outcome : outcomes) {
@@ -110,19 +113,22 @@ public class DeliveryAttempts {
   }
 
   /** One round trip for the deliveries and their endpoints: rows of {@code [delivery, endpoint]}. */
-  private List<Object[]> deliveriesWithEndpoints(List<UUID> deliveryIds) {
+  private List<Object[]> deliveriesWithEndpoints(List<UUID> deliveryIds, boolean readOnly) {
     if (deliveryIds.isEmpty()) {
       return List.of();
     }
     return em.createQuery("SELECT d, e FROM WebhookDelivery d, WebhookEndpoint e"
             + " WHERE d.id IN :ids AND e.id = d.endpointId", Object[].class)
-        .setParameter("ids", deliveryIds).getResultList();
+        .setParameter("ids", deliveryIds)
+        .setHint(QueryHints.READ_ONLY, readOnly ? HintValues.TRUE : HintValues.FALSE)
+        .getResultList();
   }
 
   private Map<UUID, Event> events(List<UUID> eventIds) {
     Map<UUID, Event> events = new HashMap<>();
     if (!eventIds.isEmpty()) {
       em.createQuery("SELECT v FROM Event v WHERE v.id IN :ids", Event.class).setParameter("ids", eventIds)
+          .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
           .getResultList().forEach(event -> events.put(event.id(), event));
     }
     return events;

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Hands an event to every endpoint that wants it: one delivery each, their first attempts queued
@@ -31,7 +33,9 @@ public class WebhookRelay {
     if (event == null || event.relayedAt() != null) {
       return;
     }
+    // Read only: the relay changes no endpoint, so they are not copied for change tracking.
     List<WebhookEndpoint> endpoints = em.createQuery("SELECT e FROM WebhookEndpoint e WHERE e.active = TRUE", WebhookEndpoint.class)
+        .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
         .getResultList();
     List<UUID> deliveries = new ArrayList<>();
     for (WebhookEndpoint endpoint : endpoints) {
