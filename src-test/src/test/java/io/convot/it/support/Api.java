@@ -17,7 +17,9 @@ import java.util.Map;
 public final class Api {
 
   public static final String BASE_URL = System.getProperty("convot.test.base-url", "http://localhost:9181");
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /** HTTP/1.1 over a pool of connections, as browsers and API clients reach Convot without TLS. */
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10)).build();
 
   private final String baseUrl;
   private final String token;

@@ -113,6 +113,7 @@ public final class Receiver implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
+    Instant arrived = Instant.now();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values));
@@ -129,7 +130,7 @@ public final class Receiver implements AutoCloseable {
     try (OutputStream stream = exchange.getResponseBody()) {
       stream.write(out);
     }
-    Request request = new Request(exchange.getRequestURI().getPath(), HttpHeaders.of(headers, (a, b) -> true), body, Instant.now());
+    Request request = new Request(exchange.getRequestURI().getPath(), HttpHeaders.of(headers, (a, b) -> true), body, arrived);
     synchronized (requests) {
       requests.add(request);
       requests.notifyAll();
