@@ -1,0 +1,78 @@
+package io.convot.it.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.convot.it.support.Database;
+import io.convot.it.support.Organizations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database drops every connection of the server's pool (as when it restarts). Pooled
+ * connections are not checked before use, so requests that take a dropped one fail: each is a 503
+ * to retry, never a 500, and writes nothing; the pool is then replaced and requests succeed.
+ */
+class DatabaseConnectionLossIT {
+
+  private static final int REQUESTS = 24;
+
+  @Test
+  void requestsOnDroppedConnectionsAre503sThatWriteNothingAndThePoolRecovers() throws Exception {
+    Organizations.Owner owner = Organizations.signUp("Connection Loss Co");
+    warmPool(owner);
+
+    long dropped = Database.count("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+        + " WHERE datname = current_database() AND pid <> pg_backend_pid()) AS terminated");
+    assertTrue(dropped > 0, "the server held no connection to drop");
+
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    List<Future<Outcome>> outcomes = new ArrayList<>();
+    for (int i = 0; i < REQUESTS; i++) {
+      String name = "After loss " + i;
+      outcomes.add(clients.submit(() -> new Outcome(name, owner.api().post("/api/v1/apps", "{\"name\": \"" + name + "\"}"))));
+    }
+    int unavailable = 0;
+    for (Future<Outcome> future : outcomes) {
+      Outcome outcome = future.get();
+      int status = outcome.reply().status();
+      assertTrue(status == 201 || status == 503, outcome.reply()::toString);
+      long stored = Database.count("SELECT count(*) FROM apps WHERE organization_id = ?::uuid AND name = ?",
+          owner.organizationId(), outcome.name());
+      if (status == 503) {
+        unavailable++;
+        assertEquals("unavailable", outcome.reply().string("code"), outcome.reply()::toString);
+        assertNotNull(outcome.reply().header("Retry-After"), outcome.reply()::toString);
+        assertEquals(0, stored, "a refused request wrote its app");
+      } else {
+        assertEquals(1, stored);
+      }
+    }
+    clients.shutdown();
+    System.out.println("[connection loss] " + dropped + " connections dropped, " + unavailable + " of " + REQUESTS + " requests answered 503");
+
+    for (int i = 0; i < 5; i++) {
+      assertEquals(200, owner.api().get("/api/v1/me").status(), "the pool did not recover");
+    }
+  }
+
+  /** Several connections in the pool, so that several requests can take a dropped one. */
+  private static void warmPool(Organizations.Owner owner) throws Exception {
+    ExecutorService clients = Executors.newFixedThreadPool(8);
+    List<Future<Integer>> warm = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      warm.add(clients.submit(() -> owner.api().get("/api/v1/apps").status()));
+    }
+    for (Future<Integer> status : warm) {
+      assertEquals(200, status.get());
+    }
+    clients.shutdown();
+  }
+
+  private record Outcome(String name, io.convot.it.support.Api.Reply reply) {}
+}
