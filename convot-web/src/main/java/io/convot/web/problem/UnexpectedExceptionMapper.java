@@ -18,8 +18,7 @@ import java.util.logging.Logger;
  * Everything else. A known cause wrapped by the container is unwrapped; an unreadable body is a
  * 400; losing a race to a concurrent request is a 409; an unreachable message broker (a change's
  * live update goes out in the change's transaction) or a lost database connection is a 503 to
- * retry; a real bug is a 500 whose
- * details go to the log under the request id, never to the client.
+ * retry; a real bug is a 500 whose details go to the log under the request id, never to the client.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -51,7 +50,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       }
       if (cause instanceof java.sql.SQLException sql && isConnectionLost(sql.getSQLState())) {
         // A pooled connection the database dropped (it restarted, or ended the session): the pool
-        // discards it and its like, and the transaction was rolled back whole, so a retry succeeds.
+        // discards it, and the transaction was rolled back whole, so a retry succeeds.
         String databaseError = sql.getSQLState();
         LOG.warning(() -> "Request " + RequestIds.current() + " failed: its database connection was lost (SQLState " + databaseError + ")");
         return unavailable("The database connection was lost; retry shortly");
@@ -72,7 +71,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   }
 
   /** SQLState class 08 (connection exception) or 57P01-57P03 (the server shut down or is starting). */
-  static boolean isConnectionLost(String sqlState) {
+  private static boolean isConnectionLost(String sqlState) {
     return sqlState != null && (sqlState.startsWith("08") || sqlState.matches("57P0[1-3]"));
   }
 }
