@@ -23,8 +23,8 @@ import java.util.UUID;
 /**
  * Integration tokens of the caller's organization. Owners and admins issue them, signed in with
  * their own sign-in token: an integration token acts as the member who issued it, with that
- * member's role at the time of each request, and ends like their sign-in tokens do (password
- * change, removal) or when revoked here.
+ * member's role at the time of each request, and ends like their sign-in tokens do (the member's
+ * removal, which also deletes its rows) or when revoked here.
  */
 @Stateless
 @TenantScoped
