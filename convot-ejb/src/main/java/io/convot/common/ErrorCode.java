@@ -12,6 +12,7 @@ public enum ErrorCode {
   IDENTITY_VERIFICATION_REQUIRED(401, "Identity verification required"),
   INSUFFICIENT_ROLE(403, "Not allowed for your role"),
   MISSING_PERMISSION(403, "Missing permission"),
+  SIGN_IN_REQUIRED(403, "Sign in as a member to do this"),
   ORIGIN_NOT_ALLOWED(403, "Origin not allowed"),
   NOT_FOUND(404, "Not found"),
   UNKNOWN_APP(404, "Unknown app"),

@@ -12,6 +12,7 @@ import io.convot.web.member.InvitationResource;
 import io.convot.web.member.MemberResource;
 import io.convot.web.shopify.RevenueResource;
 import io.convot.web.shopify.ShopifyResource;
+import io.convot.web.token.TokenResource;
 import io.convot.web.webhook.WebhookResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -44,7 +45,7 @@ public class ConvotApplication extends Application {
     classes.addAll(Set.of(BearerAuthentication.class, AuthResource.class, MeResource.class, AppResource.class,
         ApiKeyResource.class, MemberResource.class, InvitationResource.class, ConversationResource.class,
         MessageResource.class, ContactResource.class, WebhookResource.class, ShopifyResource.class,
-        RevenueResource.class));
+        RevenueResource.class, TokenResource.class));
     return classes;
   }
 }
