@@ -20,6 +20,10 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -234,6 +238,58 @@ class IdempotencyIT {
     assertEquals("true", retry.header(REPLAYED), "the key counts again from its new first use");
     assertEquals(again.string("id"), retry.string("id"));
     assertEquals(2, apps(owner));
+  }
+
+  @Test
+  void databaseShowsTheApplicationOnlyItsOwnOrganizationsKeys() throws Exception {
+    Owner mine = Organizations.signUp("Idempotent rows mine");
+    Owner theirs = Organizations.signUp("Idempotent rows theirs");
+    assertEquals(201, mine.api().header(KEY, newKey()).post("/api/v1/apps", "{\"name\": \"Mine\"}").status());
+    assertEquals(201, theirs.api().header(KEY, newKey()).post("/api/v1/apps", "{\"name\": \"Theirs\"}").status());
+
+    try (Connection connection = DriverManager.getConnection(Database.URL, "postgres", "")) {
+      connection.setAutoCommit(false);
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET LOCAL ROLE convot_app");
+        statement.execute("SELECT set_config('convot.organization_id', '" + mine.organizationId() + "', true)");
+        try (ResultSet rows = statement.executeQuery("SELECT organization_id::text FROM idempotency_keys")) {
+          List<String> seen = new ArrayList<>();
+          while (rows.next()) {
+            seen.add(rows.getString(1));
+          }
+          assertEquals(List.of(mine.organizationId()), seen, "the application role sees another organization's keys");
+        }
+        assertEquals(0, statement.executeUpdate("UPDATE idempotency_keys SET response_status = 200 WHERE organization_id = '"
+            + theirs.organizationId() + "'"));
+      } finally {
+        connection.rollback();
+      }
+    }
+  }
+
+  @Test
+  void cleanUpDeletesExpiredKeysOnly() throws Exception {
+    Owner owner = Organizations.signUp("Idempotent clean-up");
+    String old = newKey();
+    String recent = newKey();
+    assertEquals(201, owner.api().header(KEY, old).post("/api/v1/apps", "{\"name\": \"Old\"}").status());
+    assertEquals(201, owner.api().header(KEY, recent).post("/api/v1/apps", "{\"name\": \"Recent\"}").status());
+    Database.update("UPDATE idempotency_keys SET created_at = created_at - interval '25 hours' WHERE idempotency_key = ?", old);
+
+    // What the hourly clean-up runs, as the application role (the function crosses organizations itself).
+    try (Connection connection = DriverManager.getConnection(Database.URL, "postgres", "");
+         Statement statement = connection.createStatement()) {
+      statement.execute("SET ROLE convot_app");
+      try (ResultSet deleted = statement.executeQuery(
+          "SELECT convot_prune_idempotency_keys(now() - interval '24 hours', 10000)")) {
+        deleted.next();
+        assertTrue(deleted.getInt(1) >= 1, "nothing deleted");
+      }
+    }
+
+    List<Object> left = Database.column("SELECT idempotency_key FROM idempotency_keys WHERE organization_id = ?::uuid",
+        owner.organizationId());
+    assertEquals(List.of(recent), left);
   }
 
   @Test
