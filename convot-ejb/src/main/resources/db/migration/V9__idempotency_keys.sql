@@ -1,4 +1,4 @@
--- Idempotency-Key on POST: one row per organization, principal (a member or an API key) and key.
+-- Idempotency-Key on POST: one row per organization, principal (a sign-in token's id or an API key's) and key.
 -- A row is in progress while holder and locked_until are set, and completed once it has a response.
 -- The response body is sealed (it may hold a secret shown once, such as a new API key).
 CREATE TABLE idempotency_keys (

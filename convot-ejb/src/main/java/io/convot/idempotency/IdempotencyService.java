@@ -24,10 +24,11 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The caller's idempotency keys. Keys belong to the caller's organization and principal (the
- * member, whichever of their sign-in tokens they use, or the API key), so that two organizations,
- * two members or two integrations never share a key. Each method is one short transaction of its
- * own: the request itself runs in between, in its own transactions.
+ * The caller's idempotency keys. Keys belong to the caller's organization and credential (the
+ * sign-in token or the API key), so that two organizations, members or integrations never share a
+ * key. Not the member alone: the request's bytes do not name the token, so signing out a second
+ * token under the first one's key would replay the first sign-out and leave the second token valid.
+ * Each method is one short transaction of its own: the request runs in between, in its own.
  */
 @Stateless
 @TenantScoped
@@ -113,7 +114,7 @@ public class IdempotencyService {
   }
 
   private static String principal(Caller caller) {
-    return caller.isMember() ? "member:" + caller.memberId() : "api-key:" + caller.credentialId();
+    return (caller.isMember() ? "jwt:" : "api-key:") + caller.credentialId();
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -26,7 +26,7 @@ class IdempotencyKeyTest {
   }
 
   private static IdempotencyKey running() {
-    return IdempotencyKey.claim("member:" + UUID.randomUUID(), CREATE, NOW, LOCK);
+    return IdempotencyKey.claim("jwt:" + UUID.randomUUID(), CREATE, NOW, LOCK);
   }
 
   private static IdempotencyKey finished() {

@@ -194,23 +194,45 @@ class IdempotencyIT {
   }
 
   @Test
-  void anApiKeyAndAMemberOfOneOrganizationHaveKeysOfTheirOwn() {
-    Owner owner = Organizations.signUp("Idempotent principals");
+  void eachTokenAndApiKeyOfOneOrganizationHasKeysOfItsOwn() {
+    Owner owner = Organizations.signUp("Idempotent credentials");
     Api.Reply created = owner.api().post("/api/v1/api-keys", "{\"name\": \"Integration\"}");
     Api integration = Api.withToken(created.string("key"));
     String key = newKey();
 
     Api.Reply byMember = owner.api().header(KEY, key).post("/api/v1/apps", "{\"name\": \"Per caller\"}");
     Api.Reply byIntegration = integration.header(KEY, key).post("/api/v1/apps", "{\"name\": \"Per caller\"}");
+    Api.Reply byIntegrationAgain = integration.header(KEY, key).post("/api/v1/apps", "{\"name\": \"Per caller\"}");
     Api.Reply byMemberOnAnotherToken = Api.withToken(logIn(owner)).header(KEY, key)
         .post("/api/v1/apps", "{\"name\": \"Per caller\"}");
 
     assertEquals(201, byIntegration.status(), byIntegration::toString);
     assertNull(byIntegration.header(REPLAYED));
     assertNotEquals(byMember.string("id"), byIntegration.string("id"));
-    assertEquals("true", byMemberOnAnotherToken.header(REPLAYED), "a member's key outlives one sign-in token");
-    assertEquals(byMember.string("id"), byMemberOnAnotherToken.string("id"));
-    assertEquals(2, apps(owner));
+    assertEquals("true", byIntegrationAgain.header(REPLAYED));
+    assertEquals(byIntegration.string("id"), byIntegrationAgain.string("id"));
+    assertEquals(201, byMemberOnAnotherToken.status(), byMemberOnAnotherToken::toString);
+    assertNull(byMemberOnAnotherToken.header(REPLAYED));
+    assertEquals(3, apps(owner));
+  }
+
+  @Test
+  void signingOutASecondTokenUnderTheFirstOnesKeyReallySignsItOut() {
+    Owner owner = Organizations.signUp("Idempotent sign-out");
+    Api second = Api.withToken(logIn(owner));
+    String key = newKey();
+
+    Api.Reply first = owner.api().header(KEY, key).post("/api/v1/auth/logout", null);
+    Api.Reply other = second.header(KEY, key).post("/api/v1/auth/logout", null);
+
+    assertEquals(204, first.status(), first::toString);
+    assertEquals(204, other.status(), other::toString);
+    assertNull(other.header(REPLAYED), "the second sign-out was a replay of the first");
+    assertEquals(401, owner.api().get("/api/v1/me").status());
+    assertEquals(401, second.get("/api/v1/me").status(), "the second token still works");
+    assertEquals(List.of(204, 204), Database.column("SELECT response_status FROM idempotency_keys"
+        + " WHERE organization_id = ?::uuid ORDER BY created_at", owner.organizationId()),
+        "a response without a body is kept too");
   }
 
   private static String logIn(Owner owner) {
@@ -376,8 +398,14 @@ class IdempotencyIT {
     sha256.update(body.getBytes(StandardCharsets.UTF_8));
     Database.update("INSERT INTO idempotency_keys (id, organization_id, principal, idempotency_key, request_method,"
         + " request_path, request_hash, created_at, holder, locked_until) VALUES (?, ?::uuid, ?, ?, 'POST',"
-        + " '/api/v1/apps', ?, now(), ?, ?)", UUID.randomUUID(), owner.organizationId(), "member:" + owner.memberId(),
+        + " '/api/v1/apps', ?, now(), ?, ?)", UUID.randomUUID(), owner.organizationId(), "jwt:" + tokenId(owner.token()),
         key, HexFormat.of().formatHex(sha256.digest()), UUID.randomUUID(), Timestamp.from(lockedUntil));
+  }
+
+  /** The {@code jti} of a sign-in token: keys belong to the token that sent them. */
+  private static String tokenId(String jwt) {
+    String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+    return jakarta.json.Json.createReader(new java.io.StringReader(payload)).readObject().getString("jti");
   }
 
   @Test
