@@ -3,13 +3,18 @@
 # the application server starts. If nothing answers on a local address and
 # PostgreSQL server binaries are installed, start a throwaway cluster.
 #
-# Usage: ensure-postgres.sh <workdir>
+# The throwaway cluster's data is kept outside any build directory, so that
+# 'mvn clean' never deletes it under the running server: in
+# $XDG_DATA_HOME/convot/postgres-<port> (~/.local/share/...), or as root (the
+# server then runs as postgres or nobody) in /var/lib/convot/postgres-<port>.
+#
+# Usage: ensure-postgres.sh
 #   CONVOT_DB_URL      JDBC URL (default jdbc:postgresql://localhost:5432/convot)
 #   CONVOT_DB_USER     database superuser for a new cluster (default postgres)
+#   CONVOT_PG_DIR      the throwaway cluster's directory (default above)
 #   CONVOT_PG_BIN_GLOB where to look for server binaries (default /usr/lib/postgresql/*/bin)
 set -euo pipefail
 
-WORKDIR=${1:?usage: ensure-postgres.sh <workdir>}
 DB_URL=${CONVOT_DB_URL:-jdbc:postgresql://localhost:5432/convot}
 DB_USER=${CONVOT_DB_USER:-postgres}
 BIN_GLOB=${CONVOT_PG_BIN_GLOB:-/usr/lib/postgresql/*/bin}
@@ -63,6 +68,13 @@ as_user() {
 # Pick the cluster directory: WORKDIR, unless RUN_AS cannot get into it or the
 # socket path would be too long (unix sockets are limited to ~107 bytes).
 choose_dir() {
+    if [[ -n ${CONVOT_PG_DIR:-} ]]; then
+        WORKDIR=$CONVOT_PG_DIR
+    elif [[ -n $RUN_AS ]]; then
+        WORKDIR=/var/lib/convot/postgres-$PORT
+    else
+        WORKDIR=${XDG_DATA_HOME:-$HOME/.local/share}/convot/postgres-$PORT
+    fi
     mkdir -p "$WORKDIR"
     DIR=$(cd "$WORKDIR" && pwd)
     if [[ -n $RUN_AS ]]; then
@@ -116,7 +128,9 @@ start_cluster() {
         (( SECONDS < deadline )) || fail_with_log
         sleep 1
     done
-    echo "Started a throwaway PostgreSQL at 127.0.0.1:$PORT (data in $DIR; stop it with: pg_ctl -D $DIR/data stop)"
+    local stop="$PG_CTL -D $DIR/data stop"
+    [[ -z $RUN_AS ]] || stop="runuser -u $RUN_AS -- $stop"
+    echo "Started a throwaway PostgreSQL at 127.0.0.1:$PORT (data in $DIR, kept by mvn clean; stop it with: $stop)"
 }
 
 parse_url

@@ -3,10 +3,10 @@ package io.convot.it.database;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.convot.it.support.Database;
 import io.convot.it.support.Organizations;
 import io.convot.it.support.Organizations.Owner;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class RowLevelSecurityIT {
 
-  private static final String DB_URL = System.getProperty("convot.test.db-url", "jdbc:postgresql://localhost:5432/convot_it");
   private static final String APP_ROLE = "convot_app";
 
   private interface Work<T> {
@@ -30,7 +29,7 @@ class RowLevelSecurityIT {
 
   /** Runs in one transaction as the application role, inside {@code organizationId} (none if null); rolls back. */
   private static <T> T asApplication(String organizationId, Work<T> work) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(DB_URL, "postgres", "")) {
+    try (Connection connection = Database.connect(Database.URL)) {
       connection.setAutoCommit(false);
       try {
         try (var statement = connection.createStatement()) {

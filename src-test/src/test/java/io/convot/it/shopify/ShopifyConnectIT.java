@@ -145,9 +145,9 @@ class ShopifyConnectIT {
   /** The whole test database, as {@code pg_dump} writes it (data included). */
   private static String databaseDump() throws IOException, InterruptedException {
     Path dump = Files.createTempFile("convot-dump", ".sql");
-    String database = Database.URL.substring(Database.URL.lastIndexOf('/') + 1);
-    Process process = new ProcessBuilder(pgDump(), "-h", "127.0.0.1", "-U", "postgres", "-f", dump.toString(), database)
-        .redirectErrorStream(true).start();
+    ProcessBuilder command = new ProcessBuilder(pgDump(), "-f", dump.toString()).redirectErrorStream(true);
+    command.environment().putAll(Database.commandLineEnvironment(Database.URL));
+    Process process = command.start();
     assertTrue(process.waitFor(60, TimeUnit.SECONDS), "pg_dump finished");
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, process.exitValue(), output);
