@@ -32,6 +32,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AppResource {
 
+  private static final String[] FIELDS = {"name", "allowed_origins", "require_identity_verification", "shopify_app_id",
+      "theme_color", "office_hours"};
+
   @Inject AppService apps;
   @Inject CurrentCaller caller;
 
@@ -50,7 +53,7 @@ public class AppResource {
   @POST
   public Response create(JsonObject body, @Context UriInfo uri) {
     Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation);
+    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown(FIELDS);
     NewApp request = new NewApp(fields.string("name").orElse(null), fields.strings("allowed_origins").orElse(null),
         fields.bool("require_identity_verification").orElse(null), fields.nullableString("shopify_app_id"),
         fields.nullableString("theme_color"), officeHours(fields, validation));
@@ -63,7 +66,7 @@ public class AppResource {
   @Path("{id}")
   public AppView update(@PathParam("id") UUID id, JsonObject body) {
     Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation);
+    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown(FIELDS);
     AppChanges changes = new AppChanges(fields.string("name"), fields.strings("allowed_origins"),
         fields.bool("require_identity_verification"), fields.has("shopify_app_id"), fields.nullableString("shopify_app_id"),
         fields.string("theme_color"), fields.has("office_hours"), officeHours(fields, validation));

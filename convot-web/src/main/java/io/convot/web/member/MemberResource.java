@@ -66,9 +66,9 @@ public class MemberResource {
   @Path("{id}")
   public MemberView update(@PathParam("id") UUID id, JsonObject body) {
     Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation);
+    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown("role", "permissions");
     var role = fields.string("role").map(value -> Role.parse(value, "role"));
-    var revenueAccess = fields.object("permissions").flatMap(permissions -> permissions.bool("revenue_access"));
+    var revenueAccess = fields.object("permissions").flatMap(permissions -> permissions.onlyKnown("revenue_access").bool("revenue_access"));
     validation.throwIfInvalid();
     return MemberView.of(members.update(id, new MemberChanges(role, revenueAccess)));
   }
