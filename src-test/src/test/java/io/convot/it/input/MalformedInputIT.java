@@ -41,17 +41,18 @@ class MalformedInputIT {
   @Test
   void nulInAPublicStringIsAFieldErrorNotAServerError() {
     Api anonymous = Api.anonymous();
+    String organization = "Refused " + UUID.randomUUID();
     assertValidationError(anonymous.post("/api/v1/auth/login", "{\"email\": \"a" + NUL + "b@example.com\", \"password\": \"x\"}"), "email");
     assertValidationError(anonymous.post("/api/v1/auth/signup", """
-        {"organization_name": "Acme%s", "name": "Ann", "email": "%s", "password": "correct horse"}
-        """.formatted(NUL, Organizations.uniqueEmail("nul"))), "organization_name");
+        {"organization_name": "%s%s", "name": "Ann", "email": "%s", "password": "correct horse"}
+        """.formatted(organization, NUL, Organizations.uniqueEmail("nul"))), "organization_name");
     assertValidationError(Widget.client(null).post("/widget/v1/sessions", "{\"app_id\": \"a" + NUL + "b\"}"), "app_id");
     assertValidationError(widget.start("\"user\": {\"nickname\": \"Ann" + NUL + "\"}"), "user.nickname");
     assertValidationError(widget.start("\"user\": {\"nickname\": \"Ann" + LONE_SURROGATE + "\"}"), "user.nickname");
     assertValidationError(widget.start("\"data\": {\"pl" + NUL + "an\": \"pro\"}"), "data.pl\uFFFDan");
 
     assertEquals(0, Database.count("SELECT count(*) FROM contacts c JOIN apps a ON a.id = c.app_id WHERE a.app_key = ?", widget.appKey()));
-    assertEquals(0, Database.count("SELECT count(*) FROM organizations WHERE name LIKE 'Acme%'"));
+    assertEquals(0, Database.count("SELECT count(*) FROM organizations WHERE name LIKE ?", organization + "%"));
   }
 
   @Test
@@ -111,6 +112,34 @@ class MalformedInputIT {
     assertValidationError(owner.api().get("/api/v1/webhooks/" + webhook + "/deliveries?since=" + FAR_FUTURE.replace("+", "%2B")), "since");
     assertValidationError(owner.api().post("/api/v1/webhooks/" + webhook + "/replay", "{\"since\": \"" + FAR_FUTURE + "\"}"), "since");
     assertEquals(202, owner.api().post("/api/v1/webhooks/" + webhook + "/replay", "{\"since\": \"9999-12-31T23:59:59Z\"}").status());
+  }
+
+  @Test
+  void unknownFieldsAndWrongTypesAreRefusedOnEveryEndpointAlike() {
+    Api api = owner.api();
+    assertFieldCode(Api.anonymous().post("/api/v1/auth/login", "{\"email\": \"a@example.test\", \"password\": \"x\", \"remember\": true}"), "remember", "unknown_field");
+    assertFieldCode(api.post("/api/v1/api-keys", "{\"name\": \"CI\", \"scopes\": []}"), "scopes", "unknown_field");
+    assertFieldCode(api.post("/api/v1/members", "{\"email\": \"x@example.test\", \"role\": \"agent\", \"team\": 1}"), "team", "unknown_field");
+    assertFieldCode(api.post("/api/v1/apps", "{\"name\": \"Typo\", \"alowed_origins\": []}"), "alowed_origins", "unknown_field");
+    assertFieldCode(api.post("/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9/x\", \"app_ids\": [\"nope\"]}"), "app_ids[0]", "invalid_id");
+    assertFieldCode(api.post("/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9/x\", \"events\": \"message.received\"}"), "events", "wrong_type");
+    assertFieldCode(api.patch("/api/v1/members/" + owner.memberId(), "{\"permissions\": {\"revenue\": true}}"), "permissions.revenue", "unknown_field");
+    String token = widget.session("");
+    assertFieldCode(Widget.client(token).post("/widget/v1/events", "{\"name\": \"" + "n".repeat(101) + "\"}"), "name", "too_long");
+    assertFieldCode(Widget.client(token).post("/widget/v1/events", "{\"color\": \"teal\"}"), "name", "required");
+    assertFieldCode(Widget.client(token).post("/widget/v1/messages", "{}"), "text", "required");
+
+    assertEquals(1, api.get("/api/v1/apps").json().getJsonArray("data").size());
+    assertEquals(0, api.get("/api/v1/api-keys").json().getJsonArray("data").size());
+    assertEquals(0, api.get("/api/v1/webhooks").json().getJsonArray("data").size());
+    assertEquals(1, api.get("/api/v1/members").json().getJsonArray("data").size());
+  }
+
+  private static void assertFieldCode(Api.Reply reply, String field, String code) {
+    assertValidationError(reply, field);
+    boolean found = reply.json().getJsonArray("errors").stream().map(JsonValue::asJsonObject)
+        .anyMatch(error -> error.getString("field").equals(field) && error.getString("code").equals(code));
+    assertEquals(true, found, () -> "no " + code + " on " + field + ": " + reply);
   }
 
   @Test
