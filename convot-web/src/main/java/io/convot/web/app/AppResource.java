@@ -9,6 +9,7 @@ import io.convot.common.Page;
 import io.convot.common.PageRequest;
 import io.convot.common.Validation;
 import io.convot.web.json.JsonFields;
+import io.convot.web.json.MergePatch;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -64,6 +65,7 @@ public class AppResource {
 
   @PATCH
   @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
   public AppView update(@PathParam("id") UUID id, JsonObject body) {
     Validation validation = new Validation();
     JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown(FIELDS);

@@ -8,6 +8,7 @@ import io.convot.member.Invitation;
 import io.convot.member.MemberChanges;
 import io.convot.member.MemberService;
 import io.convot.web.json.JsonFields;
+import io.convot.web.json.MergePatch;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -64,6 +65,7 @@ public class MemberResource {
 
   @PATCH
   @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
   public MemberView update(@PathParam("id") UUID id, JsonObject body) {
     Validation validation = new Validation();
     JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown("role", "permissions");

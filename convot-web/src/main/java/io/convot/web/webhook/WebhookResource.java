@@ -8,6 +8,7 @@ import io.convot.webhook.WebhookDelivery;
 import io.convot.webhook.WebhookDeliveryView;
 import io.convot.webhook.WebhookEndpointView;
 import io.convot.webhook.WebhookService;
+import io.convot.web.json.MergePatch;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -65,6 +66,7 @@ public class WebhookResource {
 
   @PATCH
   @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
   public WebhookEndpointView update(@PathParam("id") UUID id, EndpointBody body) {
     return webhooks.update(id, body.request());
   }

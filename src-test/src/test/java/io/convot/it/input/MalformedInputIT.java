@@ -135,6 +135,26 @@ class MalformedInputIT {
     assertEquals(1, api.get("/api/v1/members").json().getJsonArray("data").size());
   }
 
+  @Test
+  void patchesAreAcceptedAsJsonMergePatchWithTheSameChecks() throws Exception {
+    String path = "/api/v1/apps/" + app.getString("id");
+    Api.Reply renamed = mergePatch(path, "{\"name\": \"Renamed\"}");
+    assertEquals(200, renamed.status(), renamed::toString);
+    assertEquals("Renamed", renamed.string("name"));
+    assertEquals(app.getJsonArray("allowed_origins"), renamed.json().getJsonArray("allowed_origins"));
+    assertValidationError(mergePatch(path, "{\"name\": \"x" + NUL + "\"}"), "name");
+    assertProblem(mergePatch(path, "[]"), 400, "malformed_request");
+    assertEquals("Renamed", owner.api().get(path).string("name"));
+  }
+
+  private Api.Reply mergePatch(String path, String body) throws Exception {
+    return new Api.Reply(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+        HttpRequest.newBuilder(URI.create(Api.BASE_URL + path)).timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + owner.token()).header("Content-Type", "application/merge-patch+json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString()));
+  }
+
   private static void assertFieldCode(Api.Reply reply, String field, String code) {
     assertValidationError(reply, field);
     boolean found = reply.json().getJsonArray("errors").stream().map(JsonValue::asJsonObject)
