@@ -27,7 +27,12 @@ public record PageRequest(int limit, Instant afterCreatedAt, UUID afterId) {
     }
     try {
       String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-      return new PageRequest(size, Instant.parse(parts[0]), UUID.fromString(parts[1]));
+      Instant after = Instant.parse(parts[0]);
+      if (!Timestamps.isAccepted(after)) {
+        // Only a forged cursor holds such a time, and the database could not compare it.
+        throw new IllegalArgumentException("cursor time out of range");
+      }
+      return new PageRequest(size, after, UUID.fromString(parts[1]));
     } catch (RuntimeException e) {
       throw new ConvotException(ErrorCode.INVALID_CURSOR, "The cursor is not one this API issued");
     }

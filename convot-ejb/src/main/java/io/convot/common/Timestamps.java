@@ -3,12 +3,28 @@ package io.convot.common;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** Now, at the precision PostgreSQL stores, so that a keyset cursor matches the stored row exactly. */
+/**
+ * Now, at the precision PostgreSQL stores, so that a keyset cursor matches the stored row exactly;
+ * and the range of times Convot accepts from clients.
+ */
 public final class Timestamps {
+
+  /**
+   * The earliest and latest times a client may send: four-digit years, as RFC 3339 writes them.
+   * PostgreSQL stores more (4713 BC to 294276 AD) but Java parses far more still ({@code +999999999}),
+   * and no message, contact or delivery is dated outside these years.
+   */
+  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
   private Timestamps() {}
 
   public static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** Whether a time is one Convot accepts: between {@link #EARLIEST} and {@link #LATEST}. */
+  public static boolean isAccepted(Instant time) {
+    return !time.isBefore(EARLIEST) && !time.isAfter(LATEST);
   }
 }

@@ -1,6 +1,7 @@
 package io.convot.web;
 
 import io.convot.common.FieldError;
+import io.convot.common.Timestamps;
 import io.convot.common.Validation;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,12 +28,18 @@ public final class QueryFilters {
     if (value == null || value.isBlank()) {
       return null;
     }
+    Instant time;
     try {
-      return Instant.parse(value.trim());
+      time = Instant.parse(value.trim());
     } catch (DateTimeParseException e) {
       validation.add(new FieldError(name, "invalid_timestamp", name + " must be an ISO-8601 UTC time such as 2026-11-21T10:15:30Z"));
       return null;
     }
+    if (!Timestamps.isAccepted(time)) {
+      validation.add(new FieldError(name, "out_of_range", name + " must be between " + Timestamps.EARLIEST + " and " + Timestamps.LATEST));
+      return null;
+    }
+    return time;
   }
 
   public <E extends Enum<E>> E oneOf(String name, String value, Class<E> type) {

@@ -9,6 +9,7 @@ import io.convot.common.Page;
 import io.convot.common.PageRequest;
 import io.convot.common.Validation;
 import io.convot.web.json.JsonFields;
+import io.convot.web.json.MergePatch;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AppResource {
 
+  private static final String[] FIELDS = {"name", "allowed_origins", "require_identity_verification", "shopify_app_id",
+      "theme_color", "office_hours"};
+
   @Inject AppService apps;
   @Inject CurrentCaller caller;
 
@@ -52,7 +56,7 @@ public class AppResource {
   @POST
   public Response create(JsonObject body, @Context UriInfo uri) {
     Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation);
+    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown(FIELDS);
     NewApp request = new NewApp(fields.string("name").orElse(null), fields.strings("allowed_origins").orElse(null),
         fields.bool("require_identity_verification").orElse(null), fields.nullableString("shopify_app_id"),
         fields.nullableString("theme_color"), officeHours(fields, validation));
@@ -63,9 +67,10 @@ public class AppResource {
 
   @PATCH
   @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
   public AppView update(@PathParam("id") UUID id, JsonObject body) {
     Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation);
+    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown(FIELDS);
     AppChanges changes = new AppChanges(fields.string("name"), fields.strings("allowed_origins"),
         fields.bool("require_identity_verification"), fields.has("shopify_app_id"), fields.nullableString("shopify_app_id"),
         fields.string("theme_color"), fields.has("office_hours"), officeHours(fields, validation));

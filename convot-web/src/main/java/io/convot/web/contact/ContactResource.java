@@ -11,6 +11,7 @@ import io.convot.contact.ContactView;
 import io.convot.contact.Profile;
 import io.convot.web.QueryFilters;
 import io.convot.web.json.JsonFields;
+import io.convot.web.json.MergePatch;
 import io.convot.common.JsonText;
 import io.convot.shopify.ShopifyService;
 import jakarta.inject.Inject;
@@ -62,6 +63,7 @@ public class ContactResource {
 
   @PATCH
   @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
   public ContactView update(@PathParam("id") UUID id, JsonObject body) {
     Validation validation = new Validation();
     JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation)

@@ -16,6 +16,7 @@ import io.convot.web.QueryFilters;
 import io.convot.web.json.JsonFields;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConversationResource {
+
+  /** An agent's reply, or a private note that only agents see. */
+  public record ReplyBody(String text, @JsonbProperty("private") Boolean privateNote) {}
 
   @Inject ConversationService conversations;
 
@@ -99,13 +103,9 @@ public class ConversationResource {
 
   @POST
   @Path("{id}/messages")
-  public Response reply(@PathParam("id") UUID id, JsonObject body) {
-    Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown("text", "private");
-    String text = fields.string("text").orElse(null);
-    boolean privateNote = fields.bool("private").orElse(false);
-    validation.throwIfInvalid();
-    return Response.status(Response.Status.CREATED).entity(conversations.reply(id, text, privateNote)).build();
+  public Response reply(@PathParam("id") UUID id, ReplyBody body) {
+    boolean privateNote = Boolean.TRUE.equals(body.privateNote());
+    return Response.status(Response.Status.CREATED).entity(conversations.reply(id, body.text(), privateNote)).build();
   }
 
   @POST

@@ -15,10 +15,21 @@ public final class JsonFields {
 
   private final JsonObject body;
   private final Validation validation;
+  /** Where this object is in the request ({@code user}), so errors name the whole path. */
+  private final String path;
 
   public JsonFields(JsonObject body, Validation validation) {
+    this(body, validation, "");
+  }
+
+  private JsonFields(JsonObject body, Validation validation, String path) {
     this.body = body;
     this.validation = validation;
+    this.path = path;
+  }
+
+  private String name(String field) {
+    return path.isEmpty() ? field : path + "." + field;
   }
 
   /** The object these fields read. */
@@ -76,7 +87,7 @@ public final class JsonFields {
       if (array.get(i) instanceof JsonString text) {
         values.add(text.getString());
       } else {
-        validation.add(new FieldError(field + "[" + i + "]", "wrong_type", "must be a string"));
+        validation.add(new FieldError(name(field) + "[" + i + "]", "wrong_type", "must be a string"));
       }
     }
     return Optional.of(values);
@@ -87,7 +98,7 @@ public final class JsonFields {
       return Optional.empty();
     }
     if (body.get(field) instanceof JsonObject object) {
-      return Optional.of(new JsonFields(object, validation));
+      return Optional.of(new JsonFields(object, validation, name(field)));
     }
     wrongType(field, "an object");
     return Optional.empty();
@@ -114,7 +125,7 @@ public final class JsonFields {
     object.forEach((key, value) -> {
       switch (value.getValueType()) {
         case STRING, NUMBER, TRUE, FALSE, NULL -> entries.put(key.trim().toLowerCase(java.util.Locale.ROOT), value.toString());
-        default -> validation.add(new FieldError(field + "." + key, "wrong_type", "must be a string, number or boolean"));
+        default -> validation.add(new FieldError(name(field) + "." + key, "wrong_type", "must be a string, number or boolean"));
       }
     });
     return entries;
@@ -124,11 +135,11 @@ public final class JsonFields {
   public JsonFields onlyKnown(String... known) {
     java.util.Set<String> allowed = java.util.Set.of(known);
     body.keySet().stream().filter(key -> !allowed.contains(key)).sorted()
-        .forEach(key -> validation.add(new FieldError(key, "unknown_field", key + " is not a field of this request")));
+        .forEach(key -> validation.add(new FieldError(name(key), "unknown_field", name(key) + " is not a field of this request")));
     return this;
   }
 
   private void wrongType(String field, String expected) {
-    validation.add(new FieldError(field, "wrong_type", field + " must be " + expected));
+    validation.add(new FieldError(name(field), "wrong_type", name(field) + " must be " + expected));
   }
 }

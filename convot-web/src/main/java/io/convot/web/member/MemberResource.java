@@ -8,6 +8,7 @@ import io.convot.member.Invitation;
 import io.convot.member.MemberChanges;
 import io.convot.member.MemberService;
 import io.convot.web.json.JsonFields;
+import io.convot.web.json.MergePatch;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -64,11 +65,12 @@ public class MemberResource {
 
   @PATCH
   @Path("{id}")
+  @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
   public MemberView update(@PathParam("id") UUID id, JsonObject body) {
     Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation);
+    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown("role", "permissions");
     var role = fields.string("role").map(value -> Role.parse(value, "role"));
-    var revenueAccess = fields.object("permissions").flatMap(permissions -> permissions.bool("revenue_access"));
+    var revenueAccess = fields.object("permissions").flatMap(permissions -> permissions.onlyKnown("revenue_access").bool("revenue_access"));
     validation.throwIfInvalid();
     return MemberView.of(members.update(id, new MemberChanges(role, revenueAccess)));
   }

@@ -3,6 +3,7 @@ package io.convot.web.problem;
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
 import io.convot.web.RequestIds;
+import io.convot.web.json.BodyConstraints;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -39,6 +40,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       }
       if (cause instanceof WebApplicationException framework && !(cause instanceof EJBException)) {
         return web.toResponse(framework);
+      }
+      if (cause instanceof jakarta.validation.ConstraintViolationException invalid) {
+        return problems.response(ErrorCode.VALIDATION_FAILED, "The request has invalid fields",
+            BodyConstraints.fieldErrors(invalid.getConstraintViolations()));
       }
       if (cause instanceof ProcessingException || cause instanceof jakarta.json.bind.JsonbException
           || cause instanceof jakarta.json.JsonException) {

@@ -2,7 +2,6 @@ package io.convot.web.shopify;
 
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
-import io.convot.common.Validation;
 import io.convot.shopify.ConnectRequest;
 import io.convot.shopify.IntegrationView;
 import io.convot.shopify.ShopFilter;
@@ -10,9 +9,7 @@ import io.convot.shopify.ShopView;
 import io.convot.shopify.ShopifyConnections;
 import io.convot.shopify.ShopifyService;
 import io.convot.web.QueryFilters;
-import io.convot.web.json.JsonFields;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,14 +34,8 @@ public class ShopifyResource {
 
   /** Connects (or replaces the token of) the integration; the token is checked with Shopify first. */
   @PUT
-  public IntegrationView connect(JsonObject body) {
-    Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation)
-        .onlyKnown("partner_organization_id", "access_token");
-    String partnerOrganizationId = fields.string("partner_organization_id").orElse(null);
-    String accessToken = fields.string("access_token").orElse(null);
-    validation.throwIfInvalid();
-    return connections.connect(new ConnectRequest(partnerOrganizationId, accessToken));
+  public IntegrationView connect(ConnectRequest body) {
+    return connections.connect(body);
   }
 
   @GET

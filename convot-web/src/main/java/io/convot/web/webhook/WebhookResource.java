@@ -2,16 +2,15 @@ package io.convot.web.webhook;
 
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
-import io.convot.common.Validation;
 import io.convot.web.QueryFilters;
-import io.convot.web.json.JsonFields;
 import io.convot.webhook.EndpointRequest;
 import io.convot.webhook.WebhookDelivery;
 import io.convot.webhook.WebhookDeliveryView;
 import io.convot.webhook.WebhookEndpointView;
 import io.convot.webhook.WebhookService;
+import io.convot.web.json.MergePatch;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -36,6 +35,16 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WebhookResource {
 
+  /** An endpoint's settings; on an update, an absent or null field keeps its value. */
+  public record EndpointBody(String url, List<String> events, List<UUID> appIds, String description) {
+    EndpointRequest request() {
+      return new EndpointRequest(url, events, appIds, description);
+    }
+  }
+
+  /** Redeliver what failed since this time. */
+  public record ReplayBody(@NotNull Instant since) {}
+
   @Inject WebhookService webhooks;
 
   @GET
@@ -44,8 +53,8 @@ public class WebhookResource {
   }
 
   @POST
-  public Response create(JsonObject body, @Context UriInfo uri) {
-    WebhookEndpointView endpoint = webhooks.create(request(body));
+  public Response create(EndpointBody body, @Context UriInfo uri) {
+    WebhookEndpointView endpoint = webhooks.create(body.request());
     return Response.created(uri.getAbsolutePathBuilder().path(endpoint.id().toString()).build()).entity(endpoint).build();
   }
 
@@ -57,8 +66,9 @@ public class WebhookResource {
 
   @PATCH
   @Path("{id}")
-  public WebhookEndpointView update(@PathParam("id") UUID id, JsonObject body) {
-    return webhooks.update(id, request(body));
+  @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
+  public WebhookEndpointView update(@PathParam("id") UUID id, EndpointBody body) {
+    return webhooks.update(id, body.request());
   }
 
   @DELETE
@@ -110,29 +120,7 @@ public class WebhookResource {
 
   @POST
   @Path("{id}/replay")
-  public Response replay(@PathParam("id") UUID id, JsonObject body) {
-    Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown("since");
-    String since = fields.string("since").orElse(null);
-    validation.require(since != null, "since", "required", "since is required: redeliver what failed since this time");
-    validation.throwIfInvalid();
-    QueryFilters times = new QueryFilters();
-    Instant from = times.instant("since", since);
-    times.check();
-    return Response.accepted(Map.of("redelivered", webhooks.replay(id, from))).build();
-  }
-
-  private static EndpointRequest request(JsonObject body) {
-    Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation)
-        .onlyKnown("url", "events", "app_ids", "description");
-    String url = fields.string("url").orElse(null);
-    List<String> events = fields.strings("events").orElse(null);
-    QueryFilters ids = new QueryFilters();
-    List<UUID> appIds = fields.strings("app_ids").map(values -> values.stream().map(value -> ids.uuid("app_ids", value)).toList()).orElse(null);
-    String description = fields.nullableString("description");
-    validation.throwIfInvalid();
-    ids.check();
-    return new EndpointRequest(url, events, appIds, description);
+  public Response replay(@PathParam("id") UUID id, ReplayBody body) {
+    return Response.accepted(Map.of("redelivered", webhooks.replay(id, body.since()))).build();
   }
 }

@@ -2,12 +2,9 @@ package io.convot.web.widget;
 
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
-import io.convot.common.Validation;
 import io.convot.conversation.VisitorMessageView;
-import io.convot.web.json.JsonFields;
 import io.convot.widget.VisitorService;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +23,9 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WidgetMessageResource {
 
+  /** A visitor's message; the service says what text it takes. */
+  public record MessageBody(String text) {}
+
   @Inject VisitorService visitors;
 
   @GET
@@ -35,11 +35,8 @@ public class WidgetMessageResource {
   }
 
   @POST
-  public Response send(JsonObject body, @QueryParam("app_id") String appKey, @Context HttpHeaders headers) {
-    Validation validation = new Validation();
-    String text = VisitorRequests.fields(body, validation, "text").string("text").orElse(null);
-    validation.throwIfInvalid();
-    VisitorMessageView message = visitors.send(VisitorRequests.sessionToken(headers), appKey, text);
+  public Response send(MessageBody body, @QueryParam("app_id") String appKey, @Context HttpHeaders headers) {
+    VisitorMessageView message = visitors.send(VisitorRequests.sessionToken(headers), appKey, body.text());
     return Response.status(Response.Status.CREATED).entity(message).build();
   }
 }
