@@ -36,7 +36,9 @@ public class TokenIssuer {
   String lifetime;
 
   public IssuedToken issue(Member member, UUID organizationId) {
-    Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    // Never before the member's cut (a password change this very second): the new token must work.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant issuedAt = now.isBefore(member.tokensValidAfter()) ? member.tokensValidAfter() : now;
     Instant expiresAt = issuedAt.plus(Duration.parse(lifetime));
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(issuer);

@@ -1,20 +1,55 @@
 package io.convot.realtime;
 
+import io.convot.common.ErrorCode;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The live clients connected to this server: agents by organization, visitors by contact. The
- * WebSocket endpoints register them; the topic listener delivers to them.
+ * WebSocket endpoints register them; the topic listener delivers updates to them and closes those
+ * whose credentials were revoked; an agent's connection also closes when its token expires.
  */
 @ApplicationScoped
 public class LiveClients {
 
-  /** A connected client: it receives JSON text. */
-  public record Client(UUID organizationId, UUID contactId, Consumer<String> send) {
+  /** A client's end of its connection. */
+  public interface Connection {
+    void send(String json);
+
+    /** Tells the client why ({@code {"type":"error","code":...}}) and closes the connection with that code as reason. */
+    void close(ErrorCode reason, String detail);
+  }
+
+  /**
+   * What an agent's connection was opened with: the member ({@code null} for an API key), the
+   * credential's id (a JWT's {@code jti}, an API key's id), and when the token was issued and
+   * expires ({@code null} for an API key).
+   */
+  public record Credential(UUID memberId, String id, Instant issuedAt, Instant expiresAt) {}
+
+  /** A connected client. Identity matters: two connections of one member are two clients. */
+  public static final class Client {
+    private final UUID organizationId;
+    private final UUID contactId;
+    private final Credential credential;
+    private final Connection connection;
+    private volatile ScheduledFuture<?> expiry;
+
+    private Client(UUID organizationId, UUID contactId, Credential credential, Connection connection) {
+      this.organizationId = organizationId;
+      this.contactId = contactId;
+      this.credential = credential;
+      this.connection = connection;
+    }
+
     boolean isVisitor() {
       return contactId != null;
     }
@@ -22,32 +57,89 @@ public class LiveClients {
 
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
 
-  public Client agent(UUID organizationId, Consumer<String> send) {
-    Client client = new Client(organizationId, null, send);
+  /**
+   * Closes connections at their token's expiry, to the second, with no traffic needed. One thread
+   * suffices: a task only closes a socket.
+   */
+  private final ScheduledThreadPoolExecutor expiries = expiryScheduler();
+
+  public Client agent(UUID organizationId, Credential credential, Connection connection) {
+    Client client = new Client(organizationId, null, credential, connection);
+    clients.add(client);
+    if (credential.expiresAt() != null) {
+      long delay = Math.max(0, Duration.between(Instant.now(), credential.expiresAt()).toMillis());
+      client.expiry = expiries.schedule(() -> end(client, ErrorCode.TOKEN_EXPIRED, "The token expired; sign in again"),
+          delay, TimeUnit.MILLISECONDS);
+      if (!clients.contains(client)) {
+        client.expiry.cancel(false); // closed meanwhile: nothing left to expire
+      }
+    }
+    return client;
+  }
+
+  public Client visitor(UUID organizationId, UUID contactId, Connection connection) {
+    Client client = new Client(organizationId, contactId, null, connection);
     clients.add(client);
     return client;
   }
 
-  public Client visitor(UUID organizationId, UUID contactId, Consumer<String> send) {
-    Client client = new Client(organizationId, contactId, send);
-    clients.add(client);
-    return client;
-  }
-
-  public void remove(Client client) {
-    clients.remove(client);
+  /** Forgets a client whose connection closed; returns whether it was still registered. */
+  public boolean remove(Client client) {
+    boolean removed = clients.remove(client);
+    ScheduledFuture<?> expiry = client.expiry;
+    if (expiry != null) {
+      expiry.cancel(false);
+    }
+    return removed;
   }
 
   public void deliver(LiveEvent event) {
+    if (event.revocation() != null) {
+      revoke(event.organizationId(), event.revocation());
+      return;
+    }
     for (Client client : clients) {
-      if (!client.organizationId().equals(event.organizationId())) {
+      if (!client.organizationId.equals(event.organizationId())) {
         continue;
       }
       if (!client.isVisitor()) {
-        client.send().accept(event.payload());
-      } else if (event.reachesVisitor() && client.contactId().equals(event.contactId())) {
-        client.send().accept(event.visitorPayload());
+        client.connection.send(event.payload());
+      } else if (event.reachesVisitor() && client.contactId.equals(event.contactId())) {
+        client.connection.send(event.visitorPayload());
       }
     }
+  }
+
+  private void revoke(UUID organizationId, Revocation revocation) {
+    for (Client client : clients) {
+      if (client.organizationId.equals(organizationId) && revocation.ends(client.credential, client.contactId)) {
+        if (client.isVisitor()) {
+          end(client, ErrorCode.SESSION_INVALID, "The session has ended; start a new one");
+        } else {
+          end(client, ErrorCode.TOKEN_REVOKED, "This token no longer grants access");
+        }
+      }
+    }
+  }
+
+  private void end(Client client, ErrorCode reason, String detail) {
+    if (remove(client)) {
+      client.connection.close(reason, detail);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    expiries.shutdownNow();
+  }
+
+  private static ScheduledThreadPoolExecutor expiryScheduler() {
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "convot-live-expiry");
+      thread.setDaemon(true);
+      return thread;
+    });
+    scheduler.setRemoveOnCancelPolicy(true); // a 60-day token's task leaves with its connection
+    return scheduler;
   }
 }
