@@ -1,6 +1,7 @@
 package io.convot.realtime;
 
 import io.convot.common.ErrorCode;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public class LiveClients {
    * Closes connections at their token's expiry, to the second, with no traffic needed. One thread
    * suffices: a task only closes a socket.
    */
-  private final ScheduledThreadPoolExecutor expiries = expiryScheduler();
+  private ScheduledThreadPoolExecutor expiries;
 
   public Client agent(UUID organizationId, Credential credential, Connection connection) {
     Client client = new Client(organizationId, null, credential, connection);
@@ -128,18 +129,18 @@ public class LiveClients {
     }
   }
 
-  @PreDestroy
-  void stop() {
-    expiries.shutdownNow();
-  }
-
-  private static ScheduledThreadPoolExecutor expiryScheduler() {
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+  @PostConstruct
+  void start() {
+    expiries = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "convot-live-expiry");
       thread.setDaemon(true);
       return thread;
     });
-    scheduler.setRemoveOnCancelPolicy(true); // a 60-day token's task leaves with its connection
-    return scheduler;
+    expiries.setRemoveOnCancelPolicy(true); // a 60-day token's task leaves with its connection
+  }
+
+  @PreDestroy
+  void stop() {
+    expiries.shutdownNow();
   }
 }
