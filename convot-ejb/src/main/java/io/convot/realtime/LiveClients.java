@@ -36,23 +36,26 @@ public class LiveClients {
    */
   public record Credential(UUID memberId, String id, Instant issuedAt, Instant expiresAt) {}
 
+  /** Whose a visitor's connection is: the app, the contact, and whether the session was verified when it connected. */
+  public record Visitor(UUID appId, UUID contactId, boolean verified) {}
+
   /** A connected client. Identity matters: two connections of one member are two clients. */
   public static final class Client {
     private final UUID organizationId;
-    private final UUID contactId;
     private final Credential credential;
+    private final Visitor visitor;
     private final Connection connection;
     private volatile ScheduledFuture<?> expiry;
 
-    private Client(UUID organizationId, UUID contactId, Credential credential, Connection connection) {
+    private Client(UUID organizationId, Credential credential, Visitor visitor, Connection connection) {
       this.organizationId = organizationId;
-      this.contactId = contactId;
       this.credential = credential;
+      this.visitor = visitor;
       this.connection = connection;
     }
 
     boolean isVisitor() {
-      return contactId != null;
+      return visitor != null;
     }
   }
 
@@ -65,7 +68,7 @@ public class LiveClients {
   private ScheduledThreadPoolExecutor expiries;
 
   public Client agent(UUID organizationId, Credential credential, Connection connection) {
-    Client client = new Client(organizationId, null, credential, connection);
+    Client client = new Client(organizationId, credential, null, connection);
     clients.add(client);
     if (credential.expiresAt() != null) {
       long delay = Math.max(0, Duration.between(Instant.now(), credential.expiresAt()).toMillis());
@@ -78,8 +81,8 @@ public class LiveClients {
     return client;
   }
 
-  public Client visitor(UUID organizationId, UUID contactId, Connection connection) {
-    Client client = new Client(organizationId, contactId, null, connection);
+  public Client visitor(UUID organizationId, Visitor visitor, Connection connection) {
+    Client client = new Client(organizationId, null, visitor, connection);
     clients.add(client);
     return client;
   }
@@ -105,7 +108,7 @@ public class LiveClients {
       }
       if (!client.isVisitor()) {
         client.connection.send(event.payload());
-      } else if (event.reachesVisitor() && client.contactId.equals(event.contactId())) {
+      } else if (event.reachesVisitor() && client.visitor.contactId().equals(event.contactId())) {
         client.connection.send(event.visitorPayload());
       }
     }
@@ -113,9 +116,12 @@ public class LiveClients {
 
   private void revoke(UUID organizationId, Revocation revocation) {
     for (Client client : clients) {
-      if (client.organizationId.equals(organizationId) && revocation.ends(client.credential, client.contactId)) {
+      if (!client.organizationId.equals(organizationId)) {
+        continue;
+      }
+      if (client.isVisitor() ? revocation.ends(client.visitor) : revocation.ends(client.credential)) {
         if (client.isVisitor()) {
-          end(client, ErrorCode.SESSION_INVALID, "The session has ended; start a new one");
+          end(client, revocation.visitorReason(), "The session no longer grants access; start a new one");
         } else {
           end(client, ErrorCode.TOKEN_REVOKED, "This token no longer grants access");
         }

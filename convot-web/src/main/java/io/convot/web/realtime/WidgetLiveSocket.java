@@ -18,8 +18,9 @@ import java.util.List;
 /**
  * The widget's live connection: {@code {"type":"auth","token":"cvs_...","after":"<last message id>"}}
  * first; then {@code ready}, the messages it missed, and live updates of its own conversations,
- * until its session ends ({@code session_invalid}: the contact was deleted). Visitor sessions have
- * no expiry.
+ * until its session ends ({@code session_invalid}: the contact or the app was deleted;
+ * {@code identity_verification_required}: the app now requires it and the session was not verified).
+ * Visitor sessions have no expiry.
  */
 @Dependent // a CDI bean, one instance per connection
 @ServerEndpoint("/realtime/v1/widget")
@@ -46,7 +47,8 @@ public class WidgetLiveSocket extends LiveSocket {
   @Override
   LiveClients.Client register(String token, JsonObject auth, LiveClients.Connection connection) {
     VisitorService.VisitorIdentity visitor = visitors.identify(token);
-    LiveClients.Client client = clients.visitor(visitor.organizationId(), visitor.contactId(), connection);
+    LiveClients.Client client = clients.visitor(visitor.organizationId(),
+        new LiveClients.Visitor(visitor.appId(), visitor.contactId(), visitor.verified()), connection);
     List<VisitorMessageView> missed;
     try {
       missed = visitors.messagesAfter(token, after(auth)); // authenticates again, now registered

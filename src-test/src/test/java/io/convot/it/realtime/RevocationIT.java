@@ -186,4 +186,42 @@ class RevocationIT {
       assertThrowsTimeout(staying);
     }
   }
+
+  @Test
+  void deletingAnAppClosesItsVisitorsConnectionsAndNoOtherAppsOnes() throws Exception {
+    JsonObject doomed = Widget.createApp(owner.api(), "Doomed", false);
+    String session = new Widget(doomed.getString("app_key")).session("");
+    String otherAppSession = widget.session("");
+    try (LiveClient visitor = LiveClient.connect("/realtime/v1/widget", auth(session));
+         LiveClient otherApps = LiveClient.connect("/realtime/v1/widget", auth(otherAppSession))) {
+      visitor.await(ofType("ready"), SOON);
+      otherApps.await(ofType("ready"), SOON);
+
+      Api.Reply deletion = owner.api().delete("/api/v1/apps/" + doomed.getString("id"));
+      assertEquals(204, deletion.status(), deletion::toString);
+
+      assertClosedFor(visitor, "session_invalid", WITHIN_A_SECOND);
+      assertThrowsTimeout(otherApps);
+    }
+  }
+
+  @Test
+  void requiringIdentityVerificationClosesTheAppsUnverifiedVisitorsOnly() throws Exception {
+    String secret = owner.api().get("/api/v1/apps").json().getJsonArray("data").getJsonObject(0).getString("identity_secret");
+    String unverified = widget.session("\"user\": {\"email\": \"anon@shop.test\"}");
+    String verified = widget.session("\"user\": {\"email\": \"ann@shop.test\"}, \"user_hash\": \""
+        + Widget.userHash(secret, "ann@shop.test") + "\"");
+    String appId = owner.api().get("/api/v1/apps").json().getJsonArray("data").getJsonObject(0).getString("id");
+    try (LiveClient anonymous = LiveClient.connect("/realtime/v1/widget", auth(unverified));
+         LiveClient proven = LiveClient.connect("/realtime/v1/widget", auth(verified))) {
+      anonymous.await(ofType("ready"), SOON);
+      proven.await(ofType("ready"), SOON);
+
+      Api.Reply strict = owner.api().patch("/api/v1/apps/" + appId, "{\"require_identity_verification\": true}");
+      assertEquals(200, strict.status(), strict::toString);
+
+      assertClosedFor(anonymous, "identity_verification_required", WITHIN_A_SECOND);
+      assertThrowsTimeout(proven);
+    }
+  }
 }
