@@ -37,6 +37,10 @@ public class AppService {
   @ConfigProperty(name = "convot.apps.identity-secret-grace-period", defaultValue = "PT24H")
   String gracePeriod;
 
+  @Inject
+  @ConfigProperty(name = "convot.public-url")
+  Optional<String> publicUrl;
+
   public Page<App> list(PageRequest page) {
     return Keyset.page(em, App.class, page, App::createdAt, App::id);
   }
@@ -92,6 +96,14 @@ public class AppService {
     App app = get(id);
     app.rotateIdentitySecret(Duration.parse(gracePeriod));
     return app;
+  }
+
+  /**
+   * The app's embed snippet, for every member (it holds no secret). The widget loads from Convot's
+   * configured public URL, or else from the origin the request reached ({@code requestOrigin}).
+   */
+  public WidgetSnippet snippet(UUID id, String requestOrigin) {
+    return WidgetSnippet.of(get(id), publicUrl.filter(url -> !url.isBlank()).orElse(requestOrigin));
   }
 
   private static void checkThemeColor(String value, Validation validation) {

@@ -13,12 +13,14 @@ import io.convot.organization.Organization;
 import io.convot.realtime.LiveUpdates;
 import io.convot.realtime.Revocation;
 import io.convot.tenancy.Tenancy;
+import io.convot.token.IntegrationToken;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Sign-up, sign-in, sign-out and the authentication of every request. This is the one service that
@@ -161,6 +163,10 @@ public class AuthService {
     Passwords.check(newPassword, "new_password", validation);
     validation.throwIfInvalid();
     tenancy.enter(caller.organizationId());
+    // An integration token acts as its member but must not take over the account.
+    if (em.find(IntegrationToken.class, UUID.fromString(caller.credentialId())) != null) {
+      throw new ConvotException(ErrorCode.SIGN_IN_REQUIRED, "Change the password signed in with your own sign-in token");
+    }
     Member member = em.find(Member.class, caller.memberId());
     if (!passwords.matches(currentPassword, member.passwordHash())) {
       throw new ConvotException(ErrorCode.VALIDATION_FAILED, "The current password is not right",

@@ -36,10 +36,15 @@ public class TokenIssuer {
   String lifetime;
 
   public IssuedToken issue(Member member, UUID organizationId) {
+    return issue(member, organizationId, UUID.randomUUID(), maxLifetime());
+  }
+
+  /** A token with a chosen id (its {@code jti}) and lifetime, such as one issued to an integration. */
+  public IssuedToken issue(Member member, UUID organizationId, UUID jti, Duration lifetime) {
     // Never before the member's cut (a password change this very second): the new token must work.
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Instant issuedAt = now.isBefore(member.tokensValidAfter()) ? member.tokensValidAfter() : now;
-    Instant expiresAt = issuedAt.plus(Duration.parse(lifetime));
+    Instant expiresAt = issuedAt.plus(lifetime);
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(issuer);
     claims.setAudience(audiences);
@@ -47,7 +52,7 @@ public class TokenIssuer {
     claims.setClaim("upn", member.email());
     claims.setStringListClaim("groups", List.of(member.role().wire()));
     claims.setClaim(ORGANIZATION_CLAIM, organizationId.toString());
-    claims.setJwtId(UUID.randomUUID().toString());
+    claims.setJwtId(jti.toString());
     claims.setIssuedAt(NumericDate.fromSeconds(issuedAt.getEpochSecond()));
     claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
 
@@ -61,5 +66,10 @@ public class TokenIssuer {
     } catch (JoseException e) {
       throw new IllegalStateException("Could not sign a token", e);
     }
+  }
+
+  /** How long a sign-in token lives, and the longest any token may. */
+  public Duration maxLifetime() {
+    return Duration.parse(lifetime);
   }
 }

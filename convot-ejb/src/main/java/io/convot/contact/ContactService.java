@@ -33,7 +33,10 @@ public class ContactService {
         .where("LOWER(e.email) = :email", "email", filter.email() == null ? null : filter.email().trim().toLowerCase())
         .where("e.externalId = :externalId", "externalId", filter.externalId())
         .where(":segment MEMBER OF e.segments", "segment", filter.segment() == null ? null : filter.segment().trim().toLowerCase())
-        .where("e.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
+        .where("e.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince())
+        // session data holds JSON text: the shop as a JSON string, compared as the revenue sidebar reads it
+        .where("EXISTS (SELECT s.id FROM Contact s JOIN s.data d WHERE s.id = e.id AND KEY(d) = 'shop'"
+            + " AND LOWER(FUNCTION('btrim', VALUE(d), '\" ')) = :shop)", "shop", filter.shop());
     return Keyset.page(em, Contact.class, where, page, Contact::createdAt, Contact::id).map(ContactView::of);
   }
 

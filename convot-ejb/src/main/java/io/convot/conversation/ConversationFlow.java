@@ -35,9 +35,7 @@ public class ConversationFlow {
     Message.checkedText(text);
     Conversation conversation = latestOf(contact.id());
     if (conversation == null) {
-      conversation = new Conversation(contact.appId(), contact.id());
-      em.persist(conversation);
-      outbox.record(EventType.CONVERSATION_CREATED, contact.appId(), data("conversation", view(conversation, contact), "contact", ContactView.of(contact)));
+      conversation = start(contact);
     } else if (conversation.isResolved()) {
       reopen(conversation);
     }
@@ -48,6 +46,14 @@ public class ConversationFlow {
         data("message", view, "conversation", view(conversation, contact), "contact", ContactView.of(contact)));
     publishMessage(conversation, view);
     return view;
+  }
+
+  /** A new conversation of {@code contact}, started by the visitor's first message or by an agent. */
+  public Conversation start(Contact contact) {
+    Conversation conversation = new Conversation(contact.appId(), contact.id());
+    em.persist(conversation);
+    outbox.record(EventType.CONVERSATION_CREATED, contact.appId(), data("conversation", view(conversation, contact), "contact", ContactView.of(contact)));
+    return conversation;
   }
 
   public MessageView agentMessage(Conversation conversation, Member author, String text, boolean privateNote) {

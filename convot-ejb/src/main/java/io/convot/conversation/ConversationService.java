@@ -1,5 +1,6 @@
 package io.convot.conversation;
 
+import io.convot.app.App;
 import io.convot.auth.Caller;
 import io.convot.auth.CurrentCaller;
 import io.convot.common.ConvotException;
@@ -8,12 +9,16 @@ import io.convot.common.FieldError;
 import io.convot.common.Keyset;
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
+import io.convot.common.Validation;
+import io.convot.contact.Contact;
+import io.convot.contact.ContactsByEmail;
 import io.convot.member.Member;
 import io.convot.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +32,7 @@ public class ConversationService {
 
   @Inject CurrentCaller caller;
   @Inject ConversationFlow flow;
+  @Inject ContactsByEmail contactsByEmail;
 
   public Page<ConversationView> list(ConversationFilter filter, PageRequest page) {
     Keyset.Filter where = new Keyset.Filter()
@@ -73,8 +79,14 @@ public class ConversationService {
   }
 
   public Page<MessageView> messages(UUID id, PageRequest page) {
+    return messages(id, null, page);
+  }
+
+  /** The messages of a conversation; with {@code updatedSince}, only those written or deleted since then. */
+  public Page<MessageView> messages(UUID id, Instant updatedSince, PageRequest page) {
     Conversation conversation = find(id);
-    Keyset.Filter where = new Keyset.Filter().where("e.conversationId = :conversationId", "conversationId", conversation.id());
+    Keyset.Filter where = new Keyset.Filter().where("e.conversationId = :conversationId", "conversationId", conversation.id())
+        .where("e.updatedAt >= :updatedSince", "updatedSince", updatedSince);
     return Keyset.page(em, Message.class, where, page, Message::createdAt, Message::id)
         .map(message -> MessageView.of(message, flow.authorOf(message)));
   }
@@ -93,6 +105,39 @@ public class ConversationService {
       throw ConvotException.notFound("Message");
     }
     flow.deleteMessage(find(message.conversationId()), message, flow.authorOf(message));
+  }
+
+  /** Same as {@code assign} to nobody: {@code conversation.assigned} with a null assignee, when it was assigned. */
+  public ConversationView unassign(UUID id) {
+    Conversation conversation = find(id);
+    flow.assign(conversation, null);
+    return flow.view(conversation);
+  }
+
+  /**
+   * An agent starts a conversation with its first message (never a private note), always a new
+   * conversation even when the contact has one open. Unassigned, like a visitor's.
+   */
+  public StartedConversation start(NewConversation request) {
+    Validation validation = request.check(new Validation());
+    Contact contact = null;
+    if (request.contactId() != null) {
+      contact = em.find(Contact.class, request.contactId());
+      validation.require(contact != null && !contact.isDeleted(), "contact_id", "unknown_contact", "no contact of this organization has this id");
+      validation.require(contact == null || request.appId() == null || contact.appId().equals(request.appId()),
+          "app_id", "other_app", "the contact belongs to another app");
+    } else if (request.appId() != null) {
+      validation.require(em.find(App.class, request.appId()) != null, "app_id", "unknown_app", "no app of this organization has this id");
+    }
+    validation.throwIfInvalid();
+    if (contact == null) {
+      contact = contactsByEmail.findOrCreate(request.appId(), request.email());
+    }
+    Caller current = caller.get();
+    Member author = current.memberId() == null ? null : em.find(Member.class, current.memberId());
+    Conversation conversation = flow.start(contact);
+    MessageView message = flow.agentMessage(conversation, author, request.text(), false);
+    return new StartedConversation(flow.view(conversation), message);
   }
 
   private Conversation find(UUID id) {

@@ -141,4 +141,8 @@ public class Message extends TenantEntity {
   public Instant deletedAt() {
     return deletedAt;
   }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
 }

@@ -14,6 +14,7 @@ public record MessageView(
     String text,
     Author author,
     Instant createdAt,
+    Instant updatedAt,
     Instant deletedAt) {
 
   /** The member who wrote an agent message. */
@@ -21,6 +22,6 @@ public record MessageView(
 
   public static MessageView of(Message message, Author author) {
     return new MessageView(message.id(), message.conversationId(), message.appId(), message.author().name(),
-        message.isPrivate(), message.text(), author, message.createdAt(), message.deletedAt());
+        message.isPrivate(), message.text(), author, message.createdAt(), message.updatedAt(), message.deletedAt());
   }
 }

@@ -7,11 +7,13 @@ import io.convot.web.auth.BearerAuthentication;
 import io.convot.web.contact.ContactResource;
 import io.convot.web.conversation.ConversationResource;
 import io.convot.web.conversation.MessageResource;
+import io.convot.web.idempotency.IdempotentPosts;
 import io.convot.web.me.MeResource;
 import io.convot.web.member.InvitationResource;
 import io.convot.web.member.MemberResource;
 import io.convot.web.shopify.RevenueResource;
 import io.convot.web.shopify.ShopifyResource;
+import io.convot.web.token.TokenResource;
 import io.convot.web.webhook.WebhookResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -44,7 +46,7 @@ public class ConvotApplication extends Application {
     classes.addAll(Set.of(BearerAuthentication.class, AuthResource.class, MeResource.class, AppResource.class,
         ApiKeyResource.class, MemberResource.class, InvitationResource.class, ConversationResource.class,
         MessageResource.class, ContactResource.class, WebhookResource.class, ShopifyResource.class,
-        RevenueResource.class));
+        RevenueResource.class, TokenResource.class, IdempotentPosts.class));
     return classes;
   }
 }

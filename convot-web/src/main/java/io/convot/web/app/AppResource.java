@@ -24,7 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Apps: the Shopify apps that embed the widget. */
 @Path("apps")
@@ -95,5 +97,16 @@ public class AppResource {
 
   private boolean showSecret() {
     return caller.get().role().canManage();
+  }
+
+  @GET
+  @Path("{id}/snippet")
+  @Operation(summary = "The app's widget snippet, ready to paste",
+      description = "The two script tags (loading the widget from Convot's public URL), the identify call, and backend examples"
+          + " (Node.js, Ruby, PHP, Python) computing `user_hash` with the identity secret read from `CONVOT_IDENTITY_SECRET`;"
+          + " the secret itself is never included. Every member may read it.")
+  public SnippetView snippet(@PathParam("id") UUID id, @Context UriInfo uri) {
+    URI base = uri.getBaseUri();
+    return SnippetView.of(apps.snippet(id, base.getScheme() + "://" + base.getRawAuthority()));
   }
 }

@@ -41,10 +41,11 @@ public class ContactResource {
   @GET
   public Page<ContactView> list(@QueryParam("app_id") String appId, @QueryParam("email") String email,
       @QueryParam("external_id") String externalId, @QueryParam("segment") String segment,
-      @QueryParam("updated_since") String updatedSince, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+      @QueryParam("updated_since") String updatedSince, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+      @QueryParam("shop") String shop) {
     QueryFilters query = new QueryFilters();
     ContactFilter filter = new ContactFilter(query.uuid("app_id", appId), query.text(email), query.text(externalId),
-        query.text(segment), query.instant("updated_since", updatedSince));
+        query.text(segment), query.instant("updated_since", updatedSince), query.text(shop));
     query.check();
     return contacts.list(filter, PageRequest.of(limit, cursor));
   }

@@ -1,5 +1,7 @@
 package io.convot.web.conversation;
 
+import io.convot.common.ConvotException;
+import io.convot.common.ErrorCode;
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
 import io.convot.common.Validation;
@@ -8,6 +10,8 @@ import io.convot.conversation.ConversationFilter;
 import io.convot.conversation.ConversationService;
 import io.convot.conversation.ConversationView;
 import io.convot.conversation.MessageView;
+import io.convot.conversation.NewConversation;
+import io.convot.conversation.StartedConversation;
 import io.convot.web.QueryFilters;
 import io.convot.web.json.JsonFields;
 import jakarta.inject.Inject;
@@ -19,9 +23,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Conversations: the inbox, assignment, resolve and reopen, and the messages of each. */
 @Path("conversations")
@@ -80,8 +89,12 @@ public class ConversationResource {
 
   @GET
   @Path("{id}/messages")
-  public Page<MessageView> messages(@PathParam("id") UUID id, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-    return conversations.messages(id, PageRequest.of(limit, cursor));
+  public Page<MessageView> messages(@PathParam("id") UUID id, @QueryParam("updated_since") String updatedSince,
+      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    QueryFilters query = new QueryFilters();
+    Instant since = query.instant("updated_since", updatedSince);
+    query.check();
+    return conversations.messages(id, since, PageRequest.of(limit, cursor));
   }
 
   @POST
@@ -95,4 +108,31 @@ public class ConversationResource {
     return Response.status(Response.Status.CREATED).entity(conversations.reply(id, text, privateNote)).build();
   }
 
+  @POST
+  @Operation(summary = "Start a conversation with a contact (agent-initiated)",
+      description = "With `contact_id`, or with `app_id` and `email` (the app's contact with that email, or a new one),"
+          + " and `text`, the first agent message (never a private note). Fires `conversation.created` and `message.sent`"
+          + " (and `contact.created`, `contact.identified` for a new contact).")
+  @APIResponse(responseCode = "201", description = "`{conversation, message}`")
+  @APIResponse(responseCode = "422", description = "validation_failed: contact_id (unknown_contact), app_id (unknown_app), email, text")
+  public Response start(StartConversationRequest body, @Context UriInfo uri) {
+    if (body == null) {
+      throw new ConvotException(ErrorCode.MALFORMED_REQUEST, "A JSON body is required");
+    }
+    QueryFilters ids = new QueryFilters();
+    NewConversation request = new NewConversation(ids.uuid("contact_id", body.contactId()), ids.uuid("app_id", body.appId()),
+        body.email(), body.text());
+    ids.check();
+    StartedConversation started = conversations.start(request);
+    return Response.created(uri.getAbsolutePathBuilder().path(started.conversation().id().toString()).build()).entity(started).build();
+  }
+
+  @POST
+  @Path("{id}/unassign")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Unassign a conversation",
+      description = "The same as assign with `member_id: null`: `conversation.assigned` with a null assignee when it was assigned.")
+  public ConversationView unassign(@PathParam("id") UUID id) {
+    return conversations.unassign(id);
+  }
 }

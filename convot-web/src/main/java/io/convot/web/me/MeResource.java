@@ -13,6 +13,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Who the token speaks for, and the signed-in member's password. */
 @Path("me")
@@ -45,6 +47,12 @@ public class MeResource {
   @POST
   @Path("password")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Change the signed-in member's password",
+      description = "The token sending this keeps working; every other token of the member ends at once, live connections included.")
+  @APIResponse(responseCode = "204", description = "Changed")
+  @APIResponse(responseCode = "403", description = "sign_in_required (an integration token)")
+  @APIResponse(responseCode = "422", description = "validation_failed: current_password (incorrect), new_password (the sign-up rule, unchanged);"
+      + " not_a_session_token (an API key)")
   public Response changePassword(PasswordChange body) {
     if (body == null) {
       throw new ConvotException(ErrorCode.MALFORMED_REQUEST, "A JSON body is required");

@@ -138,4 +138,18 @@ class PasswordChangeIT {
     assertWorks(owner.token());
     assertWorks(signIn(owner.email(), Organizations.PASSWORD));
   }
+
+  @Test
+  void anIntegrationTokenCannotChangeItsMembersPassword() {
+    Owner owner = Organizations.signUp("Integration Password Co");
+    Api.Reply issued = owner.api().post("/api/v1/tokens", "{\"name\": \"CRM\"}");
+    assertEquals(201, issued.status(), issued::toString);
+    String integration = issued.string("token");
+
+    assertProblem(change(Api.withToken(integration), Organizations.PASSWORD, NEW_PASSWORD), 403, "sign_in_required");
+
+    assertWorks(owner.token());
+    assertWorks(integration);
+    assertWorks(signIn(owner.email(), Organizations.PASSWORD));
+  }
 }

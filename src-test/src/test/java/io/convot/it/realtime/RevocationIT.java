@@ -224,4 +224,17 @@ class RevocationIT {
       assertThrowsTimeout(proven);
     }
   }
+
+  @Test
+  void revokingAnIntegrationTokenClosesItsConnections() throws Exception {
+    JsonObject issued = owner.api().post("/api/v1/tokens", "{\"name\": \"Dashboard wall\"}").json();
+    String visitor = widget.session("");
+    try (LiveClient revoked = agent(issued.getString("token")); LiveClient stays = agent(owner.token())) {
+      Api.Reply revoke = owner.api().delete("/api/v1/tokens/" + issued.getString("id"));
+      assertEquals(204, revoke.status(), revoke::toString);
+
+      assertClosedFor(revoked, "token_revoked", WITHIN_A_SECOND);
+      assertStillLive(stays, visitor, "after the integration token's revocation");
+    }
+  }
 }

@@ -1,0 +1,30 @@
+package io.convot.it.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.convot.it.support.Api;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document lists the tokens, agent-initiated conversations, unassign and snippet endpoints. */
+class OpenApiEndpointsIT {
+
+  @Test
+  void theDocumentDescribesTheNewerEndpoints() {
+    Api.Reply reply = Api.anonymous().get("/openapi?format=JSON");
+    assertEquals(200, reply.status(), reply::toString);
+    JsonObject paths = reply.json().getJsonObject("paths");
+
+    assertTrue(paths.getJsonObject("/api/v1/tokens").containsKey("post"), () -> "paths: " + paths.keySet());
+    assertTrue(paths.getJsonObject("/api/v1/tokens").containsKey("get"));
+    assertTrue(paths.getJsonObject("/api/v1/tokens/{id}").containsKey("delete"));
+    assertTrue(paths.getJsonObject("/api/v1/conversations").containsKey("post"));
+    assertTrue(paths.getJsonObject("/api/v1/conversations/{id}/unassign").containsKey("post"));
+    assertTrue(paths.getJsonObject("/api/v1/apps/{id}/snippet").containsKey("get"));
+    String contacts = paths.getJsonObject("/api/v1/contacts").getJsonObject("get").toString();
+    assertTrue(contacts.contains("\"shop\""), contacts);
+    String messages = paths.getJsonObject("/api/v1/conversations/{id}/messages").getJsonObject("get").toString();
+    assertTrue(messages.contains("\"updated_since\""), messages);
+  }
+}
