@@ -6,6 +6,8 @@ import io.convot.common.Keyset;
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
 import io.convot.common.Validation;
+import io.convot.realtime.LiveUpdates;
+import io.convot.realtime.Revocation;
 import io.convot.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -23,6 +25,7 @@ public class ApiKeyService {
   EntityManager em;
 
   @Inject CurrentCaller caller;
+  @Inject LiveUpdates live;
 
   public Page<ApiKey> list(PageRequest page) {
     caller.get().requireManager();
@@ -37,10 +40,14 @@ public class ApiKeyService {
     return created;
   }
 
-  /** Deleting the row revokes the key at once: the next request with it finds nothing. */
+  /**
+   * Deleting the row revokes the key at once: the next request with it finds nothing, and the live
+   * connections it opened close on every server.
+   */
   public void revoke(UUID id) {
     caller.get().requireManager();
     ApiKey key = Optional.ofNullable(em.find(ApiKey.class, id)).orElseThrow(() -> ConvotException.notFound("API key"));
     em.remove(key);
+    live.revoke(caller.get().organizationId(), Revocation.ofCredential(key.id().toString()));
   }
 }

@@ -6,6 +6,8 @@ import io.convot.common.Keyset;
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
 import io.convot.common.Validation;
+import io.convot.realtime.LiveUpdates;
+import io.convot.realtime.Revocation;
 import io.convot.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,6 +31,7 @@ public class AppService {
   EntityManager em;
 
   @Inject CurrentCaller caller;
+  @Inject LiveUpdates live;
 
   @Inject
   @ConfigProperty(name = "convot.apps.identity-secret-grace-period", defaultValue = "PT24H")
@@ -73,13 +76,19 @@ public class AppService {
         .map(values -> AllowedOrigins.parse(values, "allowed_origins", validation))
         .orElse(null);
     validation.throwIfInvalid();
+    boolean verificationTurnedOn = !app.requireIdentityVerification() && changes.requireIdentityVerification().orElse(false);
     app.apply(changes, origins);
+    if (verificationTurnedOn) {
+      live.revoke(caller.get().organizationId(), Revocation.ofUnverifiedVisitors(app.id()));
+    }
     return app;
   }
 
+  /** Deleting an app ends its visitor sessions (the database cascades) and their live connections. */
   public void delete(UUID id) {
     caller.get().requireManager();
     em.remove(get(id));
+    live.revoke(caller.get().organizationId(), Revocation.ofApp(id));
   }
 
   public App rotateIdentitySecret(UUID id) {

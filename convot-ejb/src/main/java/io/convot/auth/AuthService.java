@@ -10,13 +10,17 @@ import io.convot.common.Validation;
 import io.convot.member.Member;
 import io.convot.member.MemberDirectory;
 import io.convot.organization.Organization;
+import io.convot.realtime.LiveUpdates;
+import io.convot.realtime.Revocation;
 import io.convot.tenancy.Tenancy;
+import io.convot.token.IntegrationToken;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Sign-up, sign-in, sign-out and the authentication of every request. This is the one service that
@@ -34,6 +38,7 @@ public class AuthService {
   @Inject TokenIssuer tokens;
   @Inject CurrentCaller currentCaller;
   @Inject JwtVerifier jwtVerifier;
+  @Inject LiveUpdates live;
 
   public Session signUp(SignUp request) {
     Validation validation = new Validation()
@@ -80,6 +85,7 @@ public class AuthService {
     if (em.find(RevokedToken.class, caller.credentialId()) == null) {
       em.persist(new RevokedToken(caller.credentialId(), caller.credentialExpiresAt()));
     }
+    live.revoke(caller.organizationId(), Revocation.ofCredential(caller.credentialId()));
   }
 
   public Identity me() {
@@ -100,11 +106,11 @@ public class AuthService {
     }
     tenancy.enter(jwt.organizationId());
     Member member = em.find(Member.class, jwt.memberId());
-    if (member == null || !member.acceptsTokenIssuedAt(jwt.issuedAt())) {
+    if (member == null || !member.acceptsToken(jwt.jti(), jwt.issuedAt())) {
       throw new ConvotException(ErrorCode.TOKEN_REVOKED, "This token no longer grants access");
     }
     return new Caller(jwt.organizationId(), member.id(), member.role(), member.revenueAccess(),
-        Caller.Credential.JWT, jwt.jti(), jwt.expiresAt());
+        Caller.Credential.JWT, jwt.jti(), jwt.expiresAt(), jwt.issuedAt());
   }
 
   /** Authenticates a raw bearer token, JWT or API key, outside an HTTP request (a WebSocket). */
@@ -141,5 +147,36 @@ public class AuthService {
     member.acceptInvitation(name, passwords.hash(password));
     Organization organization = em.find(Organization.class, ref.organizationId());
     return new Session(organization, member, tokens.issue(member, organization.id()));
+  }
+
+  /**
+   * Changes the signed-in member's password after checking the current one. The token that asked
+   * keeps working; every other token of the member ends, and so do the live connections they opened.
+   */
+  public void changePassword(String currentPassword, String newPassword) {
+    Caller caller = currentCaller.get();
+    if (caller.credential() != Caller.Credential.JWT) {
+      throw new ConvotException(ErrorCode.NOT_A_SESSION_TOKEN, "An API key has no password; sign in as a member");
+    }
+    Validation validation = new Validation()
+        .require(currentPassword != null && !currentPassword.isEmpty(), "current_password", "required", "current_password is required");
+    Passwords.check(newPassword, "new_password", validation);
+    validation.throwIfInvalid();
+    tenancy.enter(caller.organizationId());
+    // An integration token acts as its member but must not take over the account.
+    if (em.find(IntegrationToken.class, UUID.fromString(caller.credentialId())) != null) {
+      throw new ConvotException(ErrorCode.SIGN_IN_REQUIRED, "Change the password signed in with your own sign-in token");
+    }
+    Member member = em.find(Member.class, caller.memberId());
+    if (!passwords.matches(currentPassword, member.passwordHash())) {
+      throw new ConvotException(ErrorCode.VALIDATION_FAILED, "The current password is not right",
+          List.of(new FieldError("current_password", "incorrect", "current_password is not the member's password")));
+    }
+    if (newPassword.equals(currentPassword)) {
+      throw new ConvotException(ErrorCode.VALIDATION_FAILED, "The new password is the current one",
+          List.of(new FieldError("new_password", "unchanged", "new_password must differ from the current password")));
+    }
+    member.changePassword(passwords.hash(newPassword), caller.credentialId());
+    live.revoke(caller.organizationId(), Revocation.ofMemberTokensBefore(member.id(), member.tokensValidAfter(), caller.credentialId()));
   }
 }

@@ -7,7 +7,9 @@ import java.util.UUID;
 
 /**
  * Who is calling: a member signed in with a JWT, or an integration using an API key (which acts
- * with an admin's rights and no member).
+ * with an admin's rights and no member). A JWT's issue and expiry times come along ({@code null}
+ * for an API key): a live connection closes at the expiry, and a password change ends the member's
+ * tokens issued before it.
  */
 public record Caller(
     UUID organizationId,
@@ -16,9 +18,15 @@ public record Caller(
     boolean revenueAccess,
     Credential credential,
     String credentialId,
-    Instant credentialExpiresAt) {
+    Instant credentialExpiresAt,
+    Instant credentialIssuedAt) {
 
   public enum Credential { JWT, API_KEY }
+
+  public Caller(UUID organizationId, UUID memberId, Role role, boolean revenueAccess, Credential credential,
+      String credentialId, Instant credentialExpiresAt) {
+    this(organizationId, memberId, role, revenueAccess, credential, credentialId, credentialExpiresAt, null);
+  }
 
   public boolean isMember() {
     return credential == Credential.JWT;

@@ -41,7 +41,9 @@ public class TokenIssuer {
 
   /** A token with a chosen id (its {@code jti}) and lifetime, such as one issued to an integration. */
   public IssuedToken issue(Member member, UUID organizationId, UUID jti, Duration lifetime) {
-    Instant issuedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    // Never before the member's cut (a password change this very second): the new token must work.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    Instant issuedAt = now.isBefore(member.tokensValidAfter()) ? member.tokensValidAfter() : now;
     Instant expiresAt = issuedAt.plus(lifetime);
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(issuer);

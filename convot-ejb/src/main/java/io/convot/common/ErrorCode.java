@@ -8,6 +8,7 @@ public enum ErrorCode {
   UNAUTHENTICATED(401, "Authentication required"),
   TOKEN_INVALID(401, "Invalid token"),
   TOKEN_REVOKED(401, "Token revoked"),
+  TOKEN_EXPIRED(401, "Token expired"),
   INVALID_CREDENTIALS(401, "Invalid credentials"),
   SESSION_INVALID(401, "Invalid widget session"),
   IDENTITY_VERIFICATION_REQUIRED(401, "Identity verification required"),

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A person in an organization: active once they have a password, invited until then. */
@@ -46,9 +47,13 @@ public class Member extends TenantEntity {
   @Column(name = "invitation_expires_at")
   private Instant invitationExpiresAt;
 
-  /** Tokens issued before this instant are no longer accepted (password change, removal). */
+  /** Tokens issued before this instant are no longer accepted (password change). */
   @Column(name = "tokens_valid_after", nullable = false)
   private Instant tokensValidAfter;
+
+  /** The token ({@code jti}) that changed the password last: it outlives that change. */
+  @Column(name = "kept_token_id")
+  private String keptTokenId;
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
@@ -107,9 +112,30 @@ public class Member extends TenantEntity {
     touch();
   }
 
-  /** Whether a token issued at {@code issuedAt} still speaks for this member. */
-  public boolean acceptsTokenIssuedAt(Instant issuedAt) {
-    return status == Status.active && !issuedAt.isBefore(tokensValidAfter.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  /** Whether the token {@code tokenId}, issued at {@code issuedAt}, still speaks for this member. */
+  public boolean acceptsToken(String tokenId, Instant issuedAt) {
+    return status == Status.active && (!issuedAt.isBefore(tokensValidAfter()) || tokenId.equals(keptTokenId));
+  }
+
+  /**
+   * Sets a new password and ends every token issued until now except {@code keptTokenId}, the one
+   * that asked. Token times are whole seconds, so the cut is the next second: a token issued in the
+   * same second as the change is ended too, and tokens issued from now on start at the cut.
+   */
+  public void changePassword(String newPasswordHash, String keptTokenId) {
+    this.passwordHash = newPasswordHash;
+    this.tokensValidAfter = Timestamps.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    this.keptTokenId = keptTokenId;
+    touch();
+  }
+
+  /** The earliest issue time (whole seconds) a token of this member may have to be accepted. */
+  public Instant tokensValidAfter() {
+    return tokensValidAfter.truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  public String passwordHash() {
+    return passwordHash;
   }
 
   private void touch() {

@@ -13,6 +13,8 @@ import io.convot.common.PageRequest;
 import io.convot.common.Randoms;
 import io.convot.common.Timestamps;
 import io.convot.common.Validation;
+import io.convot.realtime.LiveUpdates;
+import io.convot.realtime.Revocation;
 import io.convot.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -38,6 +40,7 @@ public class MemberService {
 
   @Inject CurrentCaller caller;
   @Inject MemberDirectory directory;
+  @Inject LiveUpdates live;
 
   @Inject
   @ConfigProperty(name = "convot.members.invitation-lifetime", defaultValue = "P7D")
@@ -93,7 +96,10 @@ public class MemberService {
     return member;
   }
 
-  /** Removal ends the member's sessions at once: their tokens name a member that no longer exists. */
+  /**
+   * Removal ends the member's sessions at once: their tokens name a member that no longer exists,
+   * and their live connections close on every server.
+   */
   public void remove(UUID id) {
     Caller me = caller.get();
     me.requireManager();
@@ -103,6 +109,7 @@ public class MemberService {
       requireAnotherOwner(member);
     }
     em.remove(member);
+    live.revoke(me.organizationId(), Revocation.ofMember(member.id()));
   }
 
   private void requireAnotherOwner(Member owner) {

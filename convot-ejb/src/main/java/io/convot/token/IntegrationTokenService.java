@@ -12,6 +12,8 @@ import io.convot.common.Page;
 import io.convot.common.PageRequest;
 import io.convot.common.Validation;
 import io.convot.member.Member;
+import io.convot.realtime.LiveUpdates;
+import io.convot.realtime.Revocation;
 import io.convot.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -35,6 +37,7 @@ public class IntegrationTokenService {
 
   @Inject CurrentCaller caller;
   @Inject TokenIssuer issuer;
+  @Inject LiveUpdates live;
 
   public IntegrationToken.Issued issue(String name, Long expiresInSeconds) {
     Caller current = caller.get();
@@ -60,7 +63,10 @@ public class IntegrationTokenService {
     return find(id);
   }
 
-  /** Ends the token at once through the same revocation list sign-out uses, and forgets it. */
+  /**
+   * Ends the token at once through the same revocation list sign-out uses, and forgets it; the live
+   * connections it opened close on every server.
+   */
   public void revoke(UUID id) {
     caller.get().requireManager();
     IntegrationToken token = find(id);
@@ -68,6 +74,7 @@ public class IntegrationTokenService {
       em.persist(new RevokedToken(id.toString(), token.expiresAt()));
     }
     em.remove(token);
+    live.revoke(caller.get().organizationId(), Revocation.ofCredential(id.toString()));
   }
 
   private IntegrationToken find(UUID id) {

@@ -136,11 +136,11 @@ public class VisitorService {
   /** Who a live connection belongs to, checked like any other request. */
   public VisitorIdentity identify(String token) {
     Visit visit = authenticate(token, null);
-    return new VisitorIdentity(tenancy.current(), visit.app().id(), visit.contact().id());
+    return new VisitorIdentity(tenancy.current(), visit.app().id(), visit.contact().id(), visit.session().verified());
   }
 
   /** A live connection's visitor. */
-  public record VisitorIdentity(java.util.UUID organizationId, java.util.UUID appId, java.util.UUID contactId) {}
+  public record VisitorIdentity(java.util.UUID organizationId, java.util.UUID appId, java.util.UUID contactId, boolean verified) {}
 
   Visit authenticate(String token, String appKey) {
     if (token == null || !token.startsWith(TOKEN_PREFIX)) {

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * Turns the bearer token into the request's caller. JWTs arrive already verified by MicroProfile
  * JWT (signature, algorithm, issuer, audience, expiry); here they are checked against sign-out and
  * the member's current state. API keys ({@code cvk_...}) are looked up by hash. Anything else is a 401.
+ * The scheme's name is case-insensitive (RFC 9110): {@code bearer} and {@code BEARER} work too.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -55,7 +56,9 @@ public class BearerAuthentication implements ContainerRequestFilter {
     } else if (principal instanceof JsonWebToken jwt && token.equals(jwt.getRawToken())) {
       caller.set(auth.authenticate(verified(jwt)));
     } else {
-      throw new ConvotException(ErrorCode.TOKEN_INVALID, "The token is malformed, forged or expired");
+      // The scheme is case-insensitive, but MicroProfile JWT only takes "Bearer eyJ..." (server.xml's
+      // authFilter matches exactly): any other spelling is verified here, by the same rules.
+      caller.set(auth.authenticateBearer(token));
     }
   }
 

@@ -2,14 +2,21 @@ package io.convot.web.me;
 
 import io.convot.auth.AuthService;
 import io.convot.auth.Identity;
+import io.convot.common.ConvotException;
+import io.convot.common.ErrorCode;
 import io.convot.web.member.MemberView;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Who the token speaks for. */
+/** Who the token speaks for, and the signed-in member's password. */
 @Path("me")
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
@@ -17,6 +24,9 @@ public class MeResource {
   public record OrganizationView(String id, String name) {}
 
   public record ApiKeyRef(String id) {}
+
+  /** {@code {"current_password": ..., "new_password": ...}}. */
+  public record PasswordChange(String currentPassword, String newPassword) {}
 
   public record MeView(MemberView member, OrganizationView organization, ApiKeyRef apiKey) {
     static MeView of(Identity identity) {
@@ -31,5 +41,23 @@ public class MeResource {
   @GET
   public MeView me() {
     return MeView.of(auth.me());
+  }
+
+  /** {@code POST /me/password}: ends every other token of the member; the one sending this keeps working. */
+  @POST
+  @Path("password")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Change the signed-in member's password",
+      description = "The token sending this keeps working; every other token of the member ends at once, live connections included.")
+  @APIResponse(responseCode = "204", description = "Changed")
+  @APIResponse(responseCode = "403", description = "sign_in_required (an integration token)")
+  @APIResponse(responseCode = "422", description = "validation_failed: current_password (incorrect), new_password (the sign-up rule, unchanged);"
+      + " not_a_session_token (an API key)")
+  public Response changePassword(PasswordChange body) {
+    if (body == null) {
+      throw new ConvotException(ErrorCode.MALFORMED_REQUEST, "A JSON body is required");
+    }
+    auth.changePassword(body.currentPassword(), body.newPassword());
+    return Response.noContent().build();
   }
 }

@@ -14,11 +14,12 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * The dashboard's live connection: {@code {"type":"auth","token":"<JWT or API key>"}} first; then
- * every live update of the organization (messages, notes, typing, assignment, status).
+ * every live update of the organization (messages, notes, typing, assignment, status), until the
+ * token is signed out, its member removed, its API key revoked, its member's password changed from
+ * another token ({@code token_revoked}) or the token expires ({@code token_expired}).
  */
 @Dependent // a CDI bean, one instance per connection
 @ServerEndpoint("/realtime/v1/agent")
@@ -47,10 +48,18 @@ public class AgentLiveSocket extends LiveSocket {
   }
 
   @Override
-  LiveClients.Client register(String token, JsonObject message, Consumer<String> send) {
-    caller = auth.authenticateBearer(token);
-    LiveClients.Client client = clients.agent(caller.organizationId(), send);
-    send.accept(JsonText.write(Map.of("type", "ready", "organization_id", caller.organizationId())));
+  LiveClients.Client register(String token, JsonObject message, LiveClients.Connection connection) {
+    Caller authenticated = auth.authenticateBearer(token);
+    LiveClients.Client client = clients.agent(authenticated.organizationId(), new LiveClients.Credential(authenticated.memberId(),
+        authenticated.credentialId(), authenticated.credentialIssuedAt(), authenticated.credentialExpiresAt()), connection);
+    try {
+      auth.authenticateBearer(token);
+    } catch (RuntimeException e) {
+      clients.remove(client);
+      throw e;
+    }
+    caller = authenticated;
+    connection.send(JsonText.write(Map.of("type", "ready", "organization_id", authenticated.organizationId())));
     return client;
   }
 

@@ -1,6 +1,7 @@
 package io.convot.web.realtime;
 
 import io.convot.common.ConvotException;
+import io.convot.common.ErrorCode;
 import io.convot.common.JsonText;
 import io.convot.realtime.LiveClients;
 import jakarta.json.JsonObject;
@@ -8,13 +9,15 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * What both live endpoints share: the first message authenticates (browsers cannot send headers on
- * a WebSocket, and a token in the URL would end up in logs), then the connection receives updates.
+ * a WebSocket, and a token in the URL would end up in logs), then the connection receives updates
+ * until it closes, or until its credential is revoked or expires: then the server tells the client
+ * why ({@code {"type":"error","code":...}}) and closes it with the policy-violation code (1008) and
+ * that code as the reason.
  */
 abstract class LiveSocket {
 
@@ -24,8 +27,12 @@ abstract class LiveSocket {
 
   abstract LiveClients clients();
 
-  /** Authenticates {@code token} and registers the connection; returns the registered client. */
-  abstract LiveClients.Client register(String token, JsonObject auth, Consumer<String> send);
+  /**
+   * Authenticates {@code token} and registers the connection; returns the registered client. It
+   * authenticates again once registered: a revocation committed in between was published before
+   * the client could hear it, so only the database can tell.
+   */
+  abstract LiveClients.Client register(String token, JsonObject auth, LiveClients.Connection connection);
 
   /** A message after authentication ({@code typing}, ...). */
   abstract void onClientMessage(String token, JsonObject message);
@@ -46,9 +53,10 @@ abstract class LiveSocket {
         onClientMessage(token, message);
       }
     } catch (ConvotException e) {
-      send(session, JsonText.write(Map.of("type", "error", "code", e.errorCode().code(), "detail", e.getMessage())));
       if (token == null) {
-        close(session, CloseReason.CloseCodes.VIOLATED_POLICY, e.errorCode().code());
+        refuse(session, e.errorCode(), e.getMessage());
+      } else {
+        send(session, error(e.errorCode(), e.getMessage()));
       }
     }
   }
@@ -59,9 +67,12 @@ abstract class LiveSocket {
       return;
     }
     String token = message.getString("token");
-    LiveClients.Client client = register(token, message, text -> send(session, text));
+    LiveClients.Client client = register(token, message, connection(session));
     session.getUserProperties().put(TOKEN, token);
     session.getUserProperties().put(CLIENT, client);
+    if (!session.isOpen()) {
+      closed(session); // it closed while registering, before @OnClose could find the client
+    }
   }
 
   void closed(Session session) {
@@ -69,6 +80,29 @@ abstract class LiveSocket {
     if (client != null) {
       clients().remove((LiveClients.Client) client);
     }
+  }
+
+  private static LiveClients.Connection connection(Session session) {
+    return new LiveClients.Connection() {
+      @Override
+      public void send(String json) {
+        LiveSocket.send(session, json);
+      }
+
+      @Override
+      public void close(ErrorCode reason, String detail) {
+        refuse(session, reason, detail);
+      }
+    };
+  }
+
+  private static void refuse(Session session, ErrorCode reason, String detail) {
+    send(session, error(reason, detail));
+    close(session, CloseReason.CloseCodes.VIOLATED_POLICY, reason.code());
+  }
+
+  private static String error(ErrorCode code, String detail) {
+    return JsonText.write(Map.of("type", "error", "code", code.code(), "detail", detail));
   }
 
   static void send(Session session, String text) {

@@ -13,11 +13,14 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.List;
 
 /**
  * The widget's live connection: {@code {"type":"auth","token":"cvs_...","after":"<last message id>"}}
- * first; then {@code ready}, the messages it missed, and live updates of its own conversations.
+ * first; then {@code ready}, the messages it missed, and live updates of its own conversations,
+ * until its session ends ({@code session_invalid}: the contact or the app was deleted;
+ * {@code identity_verification_required}: the app now requires it and the session was not verified).
+ * Visitor sessions have no expiry.
  */
 @Dependent // a CDI bean, one instance per connection
 @ServerEndpoint("/realtime/v1/widget")
@@ -42,12 +45,20 @@ public class WidgetLiveSocket extends LiveSocket {
   }
 
   @Override
-  LiveClients.Client register(String token, JsonObject auth, Consumer<String> send) {
+  LiveClients.Client register(String token, JsonObject auth, LiveClients.Connection connection) {
     VisitorService.VisitorIdentity visitor = visitors.identify(token);
-    LiveClients.Client client = clients.visitor(visitor.organizationId(), visitor.contactId(), send);
-    send.accept(JsonText.write(Map.of("type", "ready", "contact_id", visitor.contactId())));
-    for (VisitorMessageView missed : visitors.messagesAfter(token, after(auth))) {
-      send.accept(JsonText.write(Map.of("type", "message", "message", missed)));
+    LiveClients.Client client = clients.visitor(visitor.organizationId(),
+        new LiveClients.Visitor(visitor.appId(), visitor.contactId(), visitor.verified()), connection);
+    List<VisitorMessageView> missed;
+    try {
+      missed = visitors.messagesAfter(token, after(auth)); // authenticates again, now registered
+    } catch (RuntimeException e) {
+      clients.remove(client);
+      throw e;
+    }
+    connection.send(JsonText.write(Map.of("type", "ready", "contact_id", visitor.contactId())));
+    for (VisitorMessageView message : missed) {
+      connection.send(JsonText.write(Map.of("type", "message", "message", message)));
     }
     return client;
   }

@@ -138,4 +138,30 @@ class TwoServersIT {
           .getJsonObject("message").getString("id"));
     }
   }
+
+  @Test
+  void revocationsOnOneServerCloseTheConnectionsHeldByTheOther() throws Exception {
+    Organizations.Owner owner = Organizations.signUp(Api.anonymous().on(SERVER_A), "Revoked Across Co");
+    String secondToken = Api.anonymous().on(SERVER_A).post("/api/v1/auth/login", Json.createObjectBuilder()
+        .add("email", owner.email()).add("password", Organizations.PASSWORD).build().toString()).string("token");
+    JsonObject key = owner.api().on(SERVER_A).post("/api/v1/api-keys", "{\"name\": \"Cluster bot\"}").json();
+
+    try (LiveClient signedOutOnB = LiveClient.connect(SERVER_B, "/realtime/v1/agent", auth(secondToken));
+         LiveClient keyOnB = LiveClient.connect(SERVER_B, "/realtime/v1/agent", auth(key.getString("key")));
+         LiveClient staysOnB = LiveClient.connect(SERVER_B, "/realtime/v1/agent", auth(owner.token()))) {
+      signedOutOnB.await(ofType("ready"), SOON);
+      keyOnB.await(ofType("ready"), SOON);
+      staysOnB.await(ofType("ready"), SOON);
+
+      assertEquals(204, Api.withToken(secondToken).on(SERVER_A).post("/api/v1/auth/logout", "").status());
+      assertEquals(204, owner.api().on(SERVER_A).delete("/api/v1/api-keys/" + key.getString("id")).status());
+
+      // Within a second of each revocation on A, through the broker's topic.
+      assertEquals("1008 token_revoked", signedOutOnB.closeReason(Duration.ofSeconds(1)), signedOutOnB.history()::toString);
+      assertEquals("1008 token_revoked", keyOnB.closeReason(Duration.ofSeconds(1)), keyOnB.history()::toString);
+      Widget widget = new Widget(Widget.createApp(owner.api().on(SERVER_A), "Still live", false).getString("app_key")).on(SERVER_A);
+      Widget.client(widget.session("")).on(SERVER_A).post("/widget/v1/messages", text("the owner still hears this"));
+      staysOnB.await(messageWithText("the owner still hears this"), SOON);
+    }
+  }
 }

@@ -1,0 +1,155 @@
+package io.convot.it.api;
+
+import static io.convot.it.support.ProblemAssert.assertFieldError;
+import static io.convot.it.support.ProblemAssert.assertProblem;
+import static io.convot.it.support.ProblemAssert.assertValidationError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.convot.it.support.Api;
+import io.convot.it.support.Organizations;
+import io.convot.it.support.Organizations.Owner;
+import io.convot.it.support.Team;
+import jakarta.json.Json;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code POST /api/v1/me/password}: the member proves the current password; the token that asked
+ * keeps working, every other token of that member stops at once, and nobody else is affected.
+ */
+class PasswordChangeIT {
+
+  private static final String NEW_PASSWORD = "a brand new passphrase";
+
+  private static Api.Reply logIn(String email, String password) {
+    return Api.anonymous().post("/api/v1/auth/login",
+        Json.createObjectBuilder().add("email", email).add("password", password).build().toString());
+  }
+
+  private static String signIn(String email, String password) {
+    Api.Reply reply = logIn(email, password);
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.string("token");
+  }
+
+  private static Api.Reply change(Api api, String current, String next) {
+    return api.post("/api/v1/me/password",
+        Json.createObjectBuilder().add("current_password", current).add("new_password", next).build().toString());
+  }
+
+  private static void assertWorks(String token) {
+    Api.Reply me = Api.withToken(token).get("/api/v1/me");
+    assertEquals(200, me.status(), me::toString);
+  }
+
+  @Test
+  void changingThePasswordKeepsTheRequestsTokenAndRevokesEveryOtherOne() {
+    Owner owner = Organizations.signUp("Password Co");
+    String otherDevice = signIn(owner.email(), Organizations.PASSWORD);
+    String thirdDevice = signIn(owner.email(), Organizations.PASSWORD);
+
+    Api.Reply reply = change(owner.api(), Organizations.PASSWORD, NEW_PASSWORD);
+
+    assertEquals(204, reply.status(), reply::toString);
+    assertWorks(owner.token());
+    assertProblem(Api.withToken(otherDevice).get("/api/v1/me"), 401, "token_revoked");
+    assertProblem(Api.withToken(thirdDevice).get("/api/v1/me"), 401, "token_revoked");
+    assertProblem(logIn(owner.email(), Organizations.PASSWORD), 401, "invalid_credentials");
+    assertWorks(signIn(owner.email(), NEW_PASSWORD));
+  }
+
+  @Test
+  void aLaterChangeFromAnotherTokenRevokesTheTokenThatMadeTheFirstOne() {
+    Owner owner = Organizations.signUp("Password Twice Co");
+    assertEquals(204, change(owner.api(), Organizations.PASSWORD, NEW_PASSWORD).status());
+    String fresh = signIn(owner.email(), NEW_PASSWORD);
+
+    Api.Reply again = change(Api.withToken(fresh), NEW_PASSWORD, "yet another passphrase");
+
+    assertEquals(204, again.status(), again::toString);
+    assertWorks(fresh);
+    assertProblem(owner.api().get("/api/v1/me"), 401, "token_revoked");
+  }
+
+  @Test
+  void otherMembersAndOtherOrganizationsKeepTheirTokens() {
+    Owner owner = Organizations.signUp("Password Team Co");
+    Team.Joined colleague = Team.join(owner, "admin");
+    Owner stranger = Organizations.signUp("Password Stranger Co");
+
+    assertEquals(204, change(owner.api(), Organizations.PASSWORD, NEW_PASSWORD).status());
+
+    assertWorks(colleague.token());
+    assertWorks(stranger.token());
+    assertWorks(signIn(colleague.email(), Organizations.PASSWORD));
+  }
+
+  @Test
+  void aWrongCurrentPasswordChangesNothing() {
+    Owner owner = Organizations.signUp("Wrong Current Co");
+    String otherDevice = signIn(owner.email(), Organizations.PASSWORD);
+
+    Api.Reply reply = change(owner.api(), "not my password at all", NEW_PASSWORD);
+
+    assertValidationError(reply, "current_password");
+    assertWorks(owner.token());
+    assertWorks(otherDevice);
+    assertWorks(signIn(owner.email(), Organizations.PASSWORD));
+    assertProblem(logIn(owner.email(), NEW_PASSWORD), 401, "invalid_credentials");
+  }
+
+  @Test
+  void aWeakNewPasswordIsRefusedByTheSignUpRule() {
+    Owner owner = Organizations.signUp("Weak Co");
+    String otherDevice = signIn(owner.email(), Organizations.PASSWORD);
+
+    assertValidationError(change(owner.api(), Organizations.PASSWORD, "123456789"), "new_password");
+    assertValidationError(change(owner.api(), Organizations.PASSWORD, "           "), "new_password");
+    assertValidationError(change(owner.api(), Organizations.PASSWORD, "x".repeat(201)), "new_password");
+    assertValidationError(change(owner.api(), Organizations.PASSWORD, Organizations.PASSWORD), "new_password");
+
+    assertWorks(otherDevice);
+    assertWorks(signIn(owner.email(), Organizations.PASSWORD));
+  }
+
+  @Test
+  void missingFieldsAndBodiesAreClearErrors() {
+    Owner owner = Organizations.signUp("Missing Co");
+
+    Api.Reply empty = owner.api().post("/api/v1/me/password", "{}");
+    assertValidationError(empty, "current_password");
+    assertFieldError(empty, "new_password");
+    assertProblem(owner.api().post("/api/v1/me/password", "not json"), 400, "malformed_request");
+    assertProblem(owner.api().post("/api/v1/me/password", ""), 400, "malformed_request");
+    assertProblem(Api.anonymous().post("/api/v1/me/password", "{}"), 401, "unauthenticated");
+
+    assertWorks(signIn(owner.email(), Organizations.PASSWORD));
+  }
+
+  @Test
+  void anApiKeyHasNoPasswordToChange() {
+    Owner owner = Organizations.signUp("Key Password Co");
+    String key = owner.api().post("/api/v1/api-keys", "{\"name\": \"CI\"}").json().getString("key");
+
+    Api.Reply reply = change(Api.withToken(key), Organizations.PASSWORD, NEW_PASSWORD);
+
+    assertProblem(reply, 422, "not_a_session_token");
+    assertFalse(reply.body().contains(key));
+    assertWorks(owner.token());
+    assertWorks(signIn(owner.email(), Organizations.PASSWORD));
+  }
+
+  @Test
+  void anIntegrationTokenCannotChangeItsMembersPassword() {
+    Owner owner = Organizations.signUp("Integration Password Co");
+    Api.Reply issued = owner.api().post("/api/v1/tokens", "{\"name\": \"CRM\"}");
+    assertEquals(201, issued.status(), issued::toString);
+    String integration = issued.string("token");
+
+    assertProblem(change(Api.withToken(integration), Organizations.PASSWORD, NEW_PASSWORD), 403, "sign_in_required");
+
+    assertWorks(owner.token());
+    assertWorks(integration);
+    assertWorks(signIn(owner.email(), Organizations.PASSWORD));
+  }
+}
