@@ -166,7 +166,7 @@ class AgentInitiatedConversationIT {
     assertValidationError(api.post("/api/v1/conversations", body(contactId, otherApp, null, "hi")), "app_id");
     assertProblem(api.post("/api/v1/conversations", "[1, 2]"), 400, "malformed_request");
     assertProblem(api.post("/api/v1/conversations", "{\"text\": "), 400, "malformed_request");
-    assertProblem(api.post("/api/v1/conversations", ""), 400, "malformed_request");
+    assertValidationError(api.post("/api/v1/conversations", ""), "text");
     assertEquals(204, api.delete("/api/v1/contacts/" + contactId).status());
     long afterDelete = eventsOf(owner.organizationId()).size();
     assertValidationError(api.post("/api/v1/conversations", body(contactId, null, null, "hi")), "contact_id");
