@@ -73,10 +73,11 @@ public class ApiRateLimits implements ContainerRequestFilter, ContainerResponseF
 
   private List<Limit> limits(ClientAddress client, String authorization) {
     List<Limit> limits = new ArrayList<>(2);
-    if (!client.exempt()) {
+    // 0 turns a limit off (a load balancer in front may keep its own); then it costs no round trip.
+    if (perIp > 0 && !client.exempt()) {
       limits.add(new Limit("api:ip:" + client.value(), perIp));
     }
-    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+    if (perToken > 0 && authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
       // Tokens are secrets: the counter is keyed by part of their hash.
       limits.add(new Limit("api:token:" + Randoms.sha256(authorization.substring(BEARER.length()).trim()).substring(0, 32), perToken));
     }
