@@ -123,8 +123,9 @@ class SignInThrottlingIT {
     long unknownMedian = median(unknownEmail);
     System.out.printf("[sign-in timing] wrong password median %d ms, unknown email median %d ms%n",
         wrongMedian / 1_000_000, unknownMedian / 1_000_000);
-    // A password hash takes hundreds of milliseconds; skipping it would make one answer several times faster.
-    assertTrue(unknownMedian * 2 > wrongMedian && wrongMedian * 2 > unknownMedian,
+    // A password hash takes hundreds of milliseconds, the rest of a sign-in a few: skipping the hash
+    // makes an answer tens of times faster. Within a factor of 3 leaves room for a busy machine's noise.
+    assertTrue(unknownMedian * 3 > wrongMedian && wrongMedian * 3 > unknownMedian,
         () -> "wrong password " + wrongPassword + " ns, unknown email " + unknownEmail + " ns");
   }
 
