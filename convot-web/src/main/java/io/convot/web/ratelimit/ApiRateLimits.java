@@ -18,16 +18,20 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every REST API request counts, per minute, against its client address and, when it carries a
  * bearer token, against that token (valid or not: a flood of bad tokens is limited too). The counts
- * are PostgreSQL's ({@link RateWindows}), so the limits hold for a whole cluster. Pre-matching and
- * before authentication, so unknown paths and refused tokens are limited and answered alike.
+ * are PostgreSQL's ({@link RateWindows}), so the limits hold for a whole cluster; a key this server
+ * saw exceeded is refused from memory until its window ends, so a flood costs the database nothing.
+ * Pre-matching and before authentication, so unknown paths and refused tokens are limited and
+ * answered alike.
  */
 @Provider
 @PreMatching
@@ -35,6 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ApiRateLimits implements ContainerRequestFilter, ContainerResponseFilter {
 
   private static final Duration WINDOW = Duration.ofMinutes(1);
+  private static final ExceededLimits EXCEEDED = new ExceededLimits(Clock.systemUTC());
   private static final String USAGE = "convot.api.rate-limit";
   private static final String BEARER = "Bearer ";
 
@@ -57,9 +62,13 @@ public class ApiRateLimits implements ContainerRequestFilter, ContainerResponseF
     if (limits.isEmpty()) {
       return;
     }
-    Usage usage = Usage.tightest(windows.hit(WINDOW, limits));
+    Optional<Usage> known = EXCEEDED.refusal(limits);
+    Usage usage = known.orElseGet(() -> Usage.tightest(windows.hit(WINDOW, limits)));
     request.setProperty(USAGE, usage);
     if (usage.exceeded()) {
+      if (known.isEmpty()) {
+        EXCEEDED.remember(usage);
+      }
       request.abortWith(RateLimitAnswers.tooManyRequests(problems, usage));
     }
   }

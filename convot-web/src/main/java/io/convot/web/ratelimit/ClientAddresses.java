@@ -39,9 +39,12 @@ public class ClientAddresses {
     exemptRanges = ranges("convot.api.rate-limit.exempt", exempt);
   }
 
-  /** Read at start, so that a mistake in either list stops the application instead of every request. */
+  /**
+   * Observing the start creates this bean then: a mistake in either list stops the application
+   * instead of failing every request.
+   */
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    forwardedFor.hashCode();
+    // nothing more: @PostConstruct has read both lists
   }
 
   public ClientAddress of(HttpServletRequest request) {
