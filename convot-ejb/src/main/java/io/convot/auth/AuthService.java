@@ -10,6 +10,7 @@ import io.convot.common.Validation;
 import io.convot.member.Member;
 import io.convot.member.MemberDirectory;
 import io.convot.organization.Organization;
+import io.convot.ratelimit.ClientAddress;
 import io.convot.realtime.LiveUpdates;
 import io.convot.realtime.Revocation;
 import io.convot.tenancy.Tenancy;
@@ -39,8 +40,10 @@ public class AuthService {
   @Inject CurrentCaller currentCaller;
   @Inject JwtVerifier jwtVerifier;
   @Inject LiveUpdates live;
+  @Inject SignInThrottle signIns;
 
-  public Session signUp(SignUp request) {
+  /** Signing up with a registered email probes for accounts as sign-in does, and counts as its failure. */
+  public Session signUp(SignUp request, ClientAddress client) {
     Validation validation = new Validation()
         .text(request.organizationName(), "organization_name", 100)
         .text(request.name(), "name", 100)
@@ -48,7 +51,9 @@ public class AuthService {
     Passwords.check(request.password(), validation);
     validation.throwIfInvalid();
     String email = Emails.normalize(request.email());
+    signIns.checkAllowed(email, client);
     if (directory.emailRegistered(email)) {
+      signIns.failed(email, client);
       throw new ConvotException(ErrorCode.EMAIL_TAKEN, "An account with this email exists; sign in instead",
           List.of(new FieldError("email", "taken", "already registered")));
     }
@@ -61,15 +66,23 @@ public class AuthService {
     return new Session(organization, owner, tokens.issue(owner, organization.id()));
   }
 
-  public Session logIn(String email, String password) {
+  /**
+   * An unknown email and a wrong password take the same steps (a dummy hash is checked), so
+   * neither the answer nor its timing tells them apart.
+   */
+  public Session logIn(String email, String password, ClientAddress client) {
+    signIns.checkAllowed(email, client);
     if (email == null || password == null) {
+      signIns.failed(email, client);
       throw new ConvotException(ErrorCode.INVALID_CREDENTIALS, "Wrong email or password");
     }
     Optional<MemberDirectory.LoginCandidate> candidate = directory.loginCandidate(Emails.normalize(email));
     boolean matches = passwords.matches(password, candidate.map(MemberDirectory.LoginCandidate::passwordHash).orElse(null));
     if (candidate.isEmpty() || !matches) {
+      signIns.failed(email, client);
       throw new ConvotException(ErrorCode.INVALID_CREDENTIALS, "Wrong email or password");
     }
+    signIns.succeeded(email, client);
     tenancy.enter(candidate.get().organizationId());
     Member member = em.find(Member.class, candidate.get().memberId());
     Organization organization = em.find(Organization.class, candidate.get().organizationId());

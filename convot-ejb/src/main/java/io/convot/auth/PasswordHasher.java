@@ -19,8 +19,11 @@ public class PasswordHasher {
   private static final String SCHEME = "pbkdf2-sha256";
   private static final int SALT_BYTES = 16;
   private static final int HASH_BITS = 256;
-  /** Compared against when the account does not exist, so that timing does not reveal it. */
-  private static final String DUMMY = SCHEME + "$600000$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+  /**
+   * Compared against when the account does not exist, so that timing does not reveal it: with the
+   * configured iteration count, which is what a real account's new hash has.
+   */
+  private static final String DUMMY_SALT_AND_HASH = "$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
   @Inject
   @ConfigProperty(name = "convot.auth.password-iterations", defaultValue = "600000")
@@ -34,7 +37,7 @@ public class PasswordHasher {
   }
 
   public boolean matches(String password, String stored) {
-    String[] parts = (stored == null ? DUMMY : stored).split("\\$");
+    String[] parts = (stored == null ? SCHEME + "$" + iterations + DUMMY_SALT_AND_HASH : stored).split("\\$");
     if (parts.length != 4 || !SCHEME.equals(parts[0])) {
       return false;
     }

@@ -11,6 +11,7 @@ import io.convot.web.idempotency.IdempotentPosts;
 import io.convot.web.me.MeResource;
 import io.convot.web.member.InvitationResource;
 import io.convot.web.member.MemberResource;
+import io.convot.web.ratelimit.ApiRateLimits;
 import io.convot.web.shopify.RevenueResource;
 import io.convot.web.shopify.ShopifyResource;
 import io.convot.web.token.TokenResource;
@@ -43,7 +44,7 @@ public class ConvotApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(SharedProviders.CLASSES);
-    classes.addAll(Set.of(BearerAuthentication.class, AuthResource.class, MeResource.class, AppResource.class,
+    classes.addAll(Set.of(ApiRateLimits.class, BearerAuthentication.class, AuthResource.class, MeResource.class, AppResource.class,
         ApiKeyResource.class, MemberResource.class, InvitationResource.class, ConversationResource.class,
         MessageResource.class, ContactResource.class, WebhookResource.class, ShopifyResource.class,
         RevenueResource.class, TokenResource.class, IdempotentPosts.class));

@@ -4,11 +4,14 @@ import io.convot.auth.AuthService;
 import io.convot.auth.SignUp;
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
+import io.convot.web.ratelimit.ClientAddresses;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -23,13 +26,16 @@ public class AuthResource {
   public record LogInRequest(String email, String password) {}
 
   @Inject AuthService auth;
+  @Inject ClientAddresses clients;
+  @Context HttpServletRequest servletRequest;
 
   @POST
   @Path("signup")
   @Public
   public Response signUp(SignUpRequest body) {
     SignUpRequest request = required(body);
-    var session = auth.signUp(new SignUp(request.organizationName(), request.name(), request.email(), request.password()));
+    var session = auth.signUp(new SignUp(request.organizationName(), request.name(), request.email(), request.password()),
+        clients.of(servletRequest));
     return Response.status(Response.Status.CREATED).entity(AuthViews.SignedUp.of(session)).build();
   }
 
@@ -38,7 +44,7 @@ public class AuthResource {
   @Public
   public AuthViews.TokenView logIn(LogInRequest body) {
     LogInRequest request = required(body);
-    return AuthViews.TokenView.of(auth.logIn(request.email(), request.password()).token());
+    return AuthViews.TokenView.of(auth.logIn(request.email(), request.password(), clients.of(servletRequest)).token());
   }
 
   @POST

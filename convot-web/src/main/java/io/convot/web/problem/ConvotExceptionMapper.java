@@ -1,6 +1,7 @@
 package io.convot.web.problem;
 
 import io.convot.common.ConvotException;
+import io.convot.common.RateLimitExceeded;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -14,6 +15,10 @@ public class ConvotExceptionMapper implements ExceptionMapper<ConvotException> {
 
   @Override
   public Response toResponse(ConvotException e) {
-    return problems.response(e.errorCode(), e.getMessage(), e.fieldErrors());
+    Response response = problems.response(e.errorCode(), e.getMessage(), e.fieldErrors());
+    if (e instanceof RateLimitExceeded limited) {
+      return Response.fromResponse(response).header("Retry-After", limited.retryAfterSeconds()).build();
+    }
+    return response;
   }
 }

@@ -1,17 +1,18 @@
 package io.convot.web.widget;
 
+import io.convot.ratelimit.Limit;
+import io.convot.ratelimit.Usage;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fixed one-minute windows of requests per key, in this server's memory: each server of a
- * cluster counts its own share, which is what a limit against floods needs.
+ * cluster counts its own share, which is what a limit against floods needs. The widget's traffic
+ * (every visitor of every app, polling while its socket is down) is the heaviest Convot serves,
+ * and a database round trip per request would cost more than exact cluster-wide counts are worth.
  */
 final class RateLimiter {
-
-  /** The outcome for one request: whether it may proceed, and what the client is told. */
-  record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {}
 
   private static final long WINDOW_MILLIS = 60_000;
 
@@ -23,7 +24,7 @@ final class RateLimiter {
     this.clock = clock;
   }
 
-  Decision take(String key, int limit) {
+  Usage take(Limit limit) {
     long now = clock.millis();
     long start = now - now % WINDOW_MILLIS;
     if (start != windowStart) {
@@ -34,8 +35,8 @@ final class RateLimiter {
         }
       }
     }
-    int used = counts.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    int used = counts.computeIfAbsent(limit.key(), k -> new AtomicInteger()).incrementAndGet();
     long reset = Math.max(1, (start + WINDOW_MILLIS - now + 999) / 1000);
-    return new Decision(used <= limit, limit, Math.max(0, limit - used), reset);
+    return new Usage(limit, used, reset);
   }
 }

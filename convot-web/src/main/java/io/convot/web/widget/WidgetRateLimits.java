@@ -1,8 +1,12 @@
 package io.convot.web.widget;
 
-import io.convot.common.ErrorCode;
 import io.convot.common.Randoms;
+import io.convot.ratelimit.ClientAddress;
+import io.convot.ratelimit.Limit;
+import io.convot.ratelimit.Usage;
 import io.convot.web.problem.Problems;
+import io.convot.web.ratelimit.ClientAddresses;
+import io.convot.web.ratelimit.RateLimitAnswers;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,15 +17,13 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Clock;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Limits every widget request per client IP and per session token, answering 429 with
- * {@code Retry-After} beyond the limit, and {@code RateLimit-*} headers on every answer.
+ * Limits every widget request per client IP (unless exempt) and per session token, answering 429
+ * with {@code Retry-After} beyond the limit, and {@code RateLimit-*} headers on every answer.
  */
 @RateLimited
 @Provider
@@ -33,6 +35,7 @@ public class WidgetRateLimits implements ContainerRequestFilter, ContainerRespon
 
   @Context HttpServletRequest servletRequest;
   @Inject Problems problems;
+  @Inject ClientAddresses clients;
 
   @Inject
   @ConfigProperty(name = "convot.widget.rate-limit.per-ip", defaultValue = "600")
@@ -44,25 +47,25 @@ public class WidgetRateLimits implements ContainerRequestFilter, ContainerRespon
 
   @Override
   public void filter(ContainerRequestContext request) {
-    RateLimiter.Decision decision = LIMITER.take("ip:" + servletRequest.getRemoteAddr(), perIp);
+    ClientAddress client = clients.of(servletRequest);
+    Usage usage = client.exempt() ? null : LIMITER.take(new Limit("ip:" + client.value(), perIp));
     String token = VisitorRequests.sessionToken(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
-    if (decision.allowed() && token != null) {
-      decision = LIMITER.take("session:" + Randoms.sha256(token), perSession);
+    if ((usage == null || !usage.exceeded()) && token != null) {
+      usage = LIMITER.take(new Limit("session:" + Randoms.sha256(token), perSession));
     }
-    request.setProperty(DECISION, decision);
-    if (!decision.allowed()) {
-      request.abortWith(Response.fromResponse(problems.response(ErrorCode.RATE_LIMITED,
-              "Too many requests; retry after " + decision.resetSeconds() + " s", List.of()))
-          .header("Retry-After", decision.resetSeconds()).build());
+    if (usage == null) {
+      return;
+    }
+    request.setProperty(DECISION, usage);
+    if (usage.exceeded()) {
+      request.abortWith(RateLimitAnswers.tooManyRequests(problems, usage));
     }
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision) {
-      response.getHeaders().putSingle("RateLimit-Limit", decision.limit());
-      response.getHeaders().putSingle("RateLimit-Remaining", decision.remaining());
-      response.getHeaders().putSingle("RateLimit-Reset", decision.resetSeconds());
+    if (request.getProperty(DECISION) instanceof Usage usage) {
+      RateLimitAnswers.headers(response.getHeaders(), usage);
     }
   }
 }
