@@ -1,5 +1,8 @@
 package io.convot.auth;
 
+import io.convot.access.Caller;
+import io.convot.access.CurrentCaller;
+import io.convot.access.Role;
 import io.convot.apikey.ApiKey;
 import io.convot.common.ConvotException;
 import io.convot.common.Emails;

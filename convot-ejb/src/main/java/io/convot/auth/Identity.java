@@ -1,5 +1,6 @@
 package io.convot.auth;
 
+import io.convot.access.Caller;
 import io.convot.member.Member;
 import io.convot.organization.Organization;
 

@@ -1,6 +1,6 @@
 package io.convot.contact;
 
-import io.convot.auth.CurrentCaller;
+import io.convot.access.CurrentCaller;
 import io.convot.common.ConvotException;
 import io.convot.common.Keyset;
 import io.convot.common.Page;

@@ -1,6 +1,6 @@
 package io.convot.conversation;
 
-import io.convot.auth.Caller;
+import io.convot.access.Caller;
 import io.convot.realtime.LiveUpdates;
 import io.convot.tenancy.Tenancy;
 import jakarta.ejb.Stateless;

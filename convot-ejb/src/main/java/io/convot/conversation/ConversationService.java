@@ -1,8 +1,8 @@
 package io.convot.conversation;
 
+import io.convot.access.Caller;
+import io.convot.access.CurrentCaller;
 import io.convot.app.App;
-import io.convot.auth.Caller;
-import io.convot.auth.CurrentCaller;
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
 import io.convot.common.FieldError;

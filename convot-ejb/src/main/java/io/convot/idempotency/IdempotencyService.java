@@ -1,7 +1,7 @@
 package io.convot.idempotency;
 
-import io.convot.auth.Caller;
-import io.convot.auth.CurrentCaller;
+import io.convot.access.Caller;
+import io.convot.access.CurrentCaller;
 import io.convot.common.JsonText;
 import io.convot.common.Timestamps;
 import io.convot.crypto.SecretBox;

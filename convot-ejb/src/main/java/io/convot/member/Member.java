@@ -1,6 +1,6 @@
 package io.convot.member;
 
-import io.convot.auth.Role;
+import io.convot.access.Role;
 import io.convot.common.Emails;
 import io.convot.common.Timestamps;
 import io.convot.tenancy.TenantEntity;

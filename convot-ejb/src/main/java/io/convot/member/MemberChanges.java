@@ -1,6 +1,6 @@
 package io.convot.member;
 
-import io.convot.auth.Role;
+import io.convot.access.Role;
 import java.util.Optional;
 
 /** A partial update of a member: a new role, the revenue permission, or both. */

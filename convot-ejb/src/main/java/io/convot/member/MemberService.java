@@ -1,8 +1,8 @@
 package io.convot.member;
 
-import io.convot.auth.Caller;
-import io.convot.auth.CurrentCaller;
-import io.convot.auth.Role;
+import io.convot.access.Caller;
+import io.convot.access.CurrentCaller;
+import io.convot.access.Role;
 import io.convot.common.ConvotException;
 import io.convot.common.Emails;
 import io.convot.common.ErrorCode;

@@ -1,6 +1,6 @@
 package io.convot.shopify;
 
-import io.convot.auth.Caller;
+import io.convot.access.Caller;
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
 

@@ -1,6 +1,6 @@
 package io.convot.tenancy;
 
-import io.convot.auth.CurrentCaller;
+import io.convot.access.CurrentCaller;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;

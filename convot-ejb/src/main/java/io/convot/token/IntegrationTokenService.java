@@ -1,7 +1,7 @@
 package io.convot.token;
 
-import io.convot.auth.Caller;
-import io.convot.auth.CurrentCaller;
+import io.convot.access.Caller;
+import io.convot.access.CurrentCaller;
 import io.convot.auth.IssuedToken;
 import io.convot.auth.RevokedToken;
 import io.convot.auth.TokenIssuer;

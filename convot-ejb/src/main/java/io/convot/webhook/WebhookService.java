@@ -1,7 +1,7 @@
 package io.convot.webhook;
 
+import io.convot.access.CurrentCaller;
 import io.convot.app.App;
-import io.convot.auth.CurrentCaller;
 import io.convot.common.ConvotException;
 import io.convot.common.FieldError;
 import io.convot.common.Keyset;

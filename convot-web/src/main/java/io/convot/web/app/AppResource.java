@@ -1,10 +1,10 @@
 package io.convot.web.app;
 
+import io.convot.access.CurrentCaller;
 import io.convot.app.AppChanges;
 import io.convot.app.AppService;
 import io.convot.app.NewApp;
 import io.convot.app.OfficeHours;
-import io.convot.auth.CurrentCaller;
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
 import io.convot.common.Validation;
@@ -21,10 +21,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;

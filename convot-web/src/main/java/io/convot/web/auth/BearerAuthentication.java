@@ -1,8 +1,8 @@
 package io.convot.web.auth;
 
+import io.convot.access.CurrentCaller;
 import io.convot.apikey.ApiKey;
 import io.convot.auth.AuthService;
-import io.convot.auth.CurrentCaller;
 import io.convot.auth.TokenIssuer;
 import io.convot.auth.VerifiedJwt;
 import io.convot.common.ConvotException;

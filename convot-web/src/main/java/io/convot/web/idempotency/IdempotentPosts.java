@@ -1,6 +1,6 @@
 package io.convot.web.idempotency;
 
-import io.convot.auth.CurrentCaller;
+import io.convot.access.CurrentCaller;
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
 import io.convot.idempotency.Admission;

@@ -1,6 +1,6 @@
 package io.convot.web.member;
 
-import io.convot.auth.Role;
+import io.convot.access.Role;
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
 import io.convot.common.Validation;

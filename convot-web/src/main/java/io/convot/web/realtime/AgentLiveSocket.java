@@ -1,7 +1,7 @@
 package io.convot.web.realtime;
 
+import io.convot.access.Caller;
 import io.convot.auth.AuthService;
-import io.convot.auth.Caller;
 import io.convot.common.JsonText;
 import io.convot.conversation.AgentTyping;
 import io.convot.realtime.LiveClients;

@@ -1,4 +1,4 @@
-package io.convot.auth;
+package io.convot.access;
 
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
