@@ -17,7 +17,6 @@ import io.convot.ratelimit.ClientAddress;
 import io.convot.realtime.LiveUpdates;
 import io.convot.realtime.Revocation;
 import io.convot.tenancy.Tenancy;
-import io.convot.token.IntegrationToken;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

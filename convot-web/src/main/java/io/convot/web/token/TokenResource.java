@@ -4,7 +4,7 @@ import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
-import io.convot.token.IntegrationTokenService;
+import io.convot.auth.IntegrationTokenService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -1,6 +1,6 @@
 package io.convot.web.token;
 
-import io.convot.token.IntegrationToken;
+import io.convot.auth.IntegrationToken;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package io.convot.token;
+package io.convot.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.convot.token;
+package io.convot.auth;
 
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;

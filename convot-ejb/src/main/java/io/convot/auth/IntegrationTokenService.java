@@ -1,10 +1,7 @@
-package io.convot.token;
+package io.convot.auth;
 
 import io.convot.access.Caller;
 import io.convot.access.CurrentCaller;
-import io.convot.auth.IssuedToken;
-import io.convot.auth.RevokedToken;
-import io.convot.auth.TokenIssuer;
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
 import io.convot.common.Keyset;
