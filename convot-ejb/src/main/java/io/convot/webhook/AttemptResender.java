@@ -1,0 +1,25 @@
+package io.convot.webhook;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sends an attempt message again, alone and outside the caller's transaction: the broker drops it
+ * when it has the original (same duplicate id), and a duplicate inside a transaction would make
+ * the broker reject the whole transaction.
+ */
+@Stateless
+public class AttemptResender {
+
+  @Inject WebhookQueues queues;
+
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void sendAgain(UUID message, UUID organizationId, List<UUID> deliveryIds, int attempt, Duration delay) {
+    queues.sendAgain(message, organizationId, deliveryIds, attempt, delay);
+  }
+}
