@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.jms.JMSRuntimeException;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -18,8 +19,14 @@ public class AttemptResender {
 
   @Inject WebhookQueues queues;
 
+  /** Whether the broker took the message (or dropped it as the duplicate it is); false when it is unreachable. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void sendAgain(UUID message, UUID organizationId, List<UUID> deliveryIds, int attempt, Duration delay) {
-    queues.sendAgain(message, organizationId, deliveryIds, attempt, delay);
+  public boolean sendAgain(UUID message, UUID organizationId, List<UUID> deliveryIds, int attempt, Duration delay) {
+    try {
+      queues.sendAgain(message, organizationId, deliveryIds, attempt, delay);
+      return true;
+    } catch (JMSRuntimeException unreachable) {
+      return false;
+    }
   }
 }

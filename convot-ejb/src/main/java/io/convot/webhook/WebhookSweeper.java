@@ -95,15 +95,21 @@ public class WebhookSweeper {
           ((Number) row[2]).intValue() + 1, instant(row[3]), new ArrayList<>())).deliveries().add(Ids.uuid(row[0]));
     }
     Instant now = Timestamps.now();
+    int sent = 0;
     int adopted = 0;
     for (Resend resend : messages.values()) {
       Duration delay = resend.due() == null || resend.due().isBefore(now) ? Duration.ZERO : Duration.between(now, resend.due());
-      resender.sendAgain(resend.message(), resend.organizationId(), resend.deliveries(), resend.attempt(), delay);
+      if (!resender.sendAgain(resend.message(), resend.organizationId(), resend.deliveries(), resend.attempt(), delay)) {
+        LOG.warning("Webhook recovery: the broker is unreachable; the rest is sent again on a later pass");
+        break;
+      }
+      sent++;
       adopted += ((Number) em.createNativeQuery("SELECT convot_adopt_deliveries(?1, ?2, ?3)")
           .setParameter(1, resend.message()).setParameter(2, resend.queuedBy()).setParameter(3, run.id()).getSingleResult()).intValue();
     }
-    int count = adopted;
-    LOG.info(() -> "Webhook recovery: sent " + messages.size() + " attempt messages of " + count
+    int messagesSent = sent;
+    int deliveries = adopted;
+    LOG.info(() -> "Webhook recovery: sent " + messagesSent + " attempt messages of " + deliveries
         + " pending deliveries again, queued by server runs that are over (the broker drops those it still has)");
   }
 
