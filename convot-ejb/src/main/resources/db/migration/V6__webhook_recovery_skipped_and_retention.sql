@@ -32,17 +32,22 @@ CREATE INDEX webhook_deliveries_event ON webhook_deliveries (event_id);
 -- Pending deliveries whose next attempt was queued by a run that is over, in the last
 -- p_lookback of its life: the transactions that may have committed in the database while their
 -- message never reached the broker. Earlier ones reached it long before the run's last heartbeat.
+-- Whole messages (at most p_limit of them): a message is sent again with every delivery it carried.
 CREATE FUNCTION convot_orphaned_deliveries(p_lease interval, p_lookback interval, p_limit integer)
   RETURNS TABLE (delivery_id uuid, organization_id uuid, attempts integer, next_attempt_at timestamptz,
                  queued_message uuid, queued_by uuid)
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ${flyway:defaultSchema}
-  AS $$ SELECT d.id, d.organization_id, d.attempts, d.next_attempt_at, d.queued_message, d.queued_by
-        FROM server_runs r JOIN webhook_deliveries d ON d.queued_by = r.id AND d.status = 'pending'
-        WHERE (r.ended_at IS NOT NULL OR r.alive_at < now() - p_lease)
-          AND r.alive_at > now() - interval '1 day'
-          AND d.queued_at > r.alive_at - p_lookback
-          AND d.queued_message IS NOT NULL
-        ORDER BY d.queued_at LIMIT p_limit $$;
+  AS $$ WITH lost AS (
+          SELECT DISTINCT d.queued_message, d.queued_by
+          FROM server_runs r JOIN webhook_deliveries d ON d.queued_by = r.id AND d.status = 'pending'
+          WHERE (r.ended_at IS NOT NULL OR r.alive_at < now() - p_lease)
+            AND r.alive_at > now() - interval '1 day'
+            AND d.queued_at > r.alive_at - p_lookback
+            AND d.queued_message IS NOT NULL
+          LIMIT p_limit)
+        SELECT d.id, d.organization_id, d.attempts, d.next_attempt_at, d.queued_message, d.queued_by
+        FROM lost JOIN webhook_deliveries d
+          ON d.queued_by = lost.queued_by AND d.queued_message = lost.queued_message AND d.status = 'pending' $$;
 
 -- The run p_run now answers for the deliveries that message p_message carries (it sent it again).
 CREATE FUNCTION convot_adopt_deliveries(p_message uuid, p_from uuid, p_run uuid) RETURNS integer

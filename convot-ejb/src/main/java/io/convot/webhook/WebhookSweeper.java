@@ -57,6 +57,7 @@ public class WebhookSweeper {
   static final Duration LOOKBACK = Duration.ofMinutes(3);
   private static final Duration RELAY_GRACE = Duration.ofSeconds(10);
   private static final Duration ATTEMPT_GRACE = Duration.ofMinutes(10);
+  /** Rows per query; for the recovery, messages (each sent again with every delivery it carried). */
   private static final int BATCH = 500;
 
   @PersistenceContext(unitName = "convot")
