@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIT {
 
-  private static final int AGENTS = 8;
+  private static final int AGENTS = 16;
   private static final Duration AFTER_READY = Duration.ofSeconds(30);
 
   @Test
@@ -43,7 +45,7 @@ class CrashRecoveryIT {
     Widget widget = new Widget(Widget.createApp(owner.api(), "Crash", false).getString("app_key"));
     Widget.send(widget.session(""), "please answer");
     String conversation = owner.api().get("/api/v1/conversations").json().getJsonArray("data").getJsonObject(0).getString("id");
-    try (Receiver receiver = new Receiver().slow(Duration.ofMillis(500))) {
+    try (Receiver receiver = new Receiver().slow(Duration.ofSeconds(1))) {
       WebhookFixtures.endpoint(owner.api(), receiver.url(), List.of("message.sent"), List.of());
 
       Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -70,10 +72,15 @@ class CrashRecoveryIT {
       requests.forEach(request -> firstArrival.merge(request.header("webhook-id"), request.arrivedAt(), (a, b) -> a.isBefore(b) ? a : b));
       Instant lastFirst = saved.keySet().stream().map(firstArrival::get).max(Instant::compareTo).orElseThrow();
       int duplicates = requests.size() - firstArrival.size();
-      String figures = String.format("Crash recovery: %d replies answered 201, %d saved (%d cut off by the kill), %d delivered before the kill,"
-              + " all %d delivered %.1f s after the server was ready; %d requests in all, %d duplicates seen by the receiver",
-          acknowledged.size(), saved.size(), saved.size() - acknowledged.size(), beforeKill, saved.size(),
-          Math.max(0, Duration.between(ready, lastFirst).toMillis()) / 1000.0, requests.size(), duplicates);
+      long afterRestart = saved.keySet().stream().filter(id -> firstArrival.get(id).isAfter(ready)).count();
+      int[] resent = resentAndDropped(TestServer.log());
+      String figures = String.format("Crash recovery: %d replies answered 201, %d saved (%d cut off by the kill);"
+              + " %d requests reached the receiver before the restart, %d replies were first delivered after it, the last"
+              + " %.1f s after the server was ready; the sweeper sent %d attempt messages again, the broker dropped %d it still had"
+              + " (so %d were lost in the crash); %d requests in all, %d duplicates seen by the receiver",
+          acknowledged.size(), saved.size(), saved.size() - acknowledged.size(), beforeKill, afterRestart,
+          Math.max(0, Duration.between(ready, lastFirst).toMillis()) / 1000.0, resent[0], resent[1], resent[0] - resent[1],
+          requests.size(), duplicates);
       System.out.println(figures);
       Files.writeString(Path.of("target", "crash-recovery.txt"), Instant.now() + " " + figures + System.lineSeparator(),
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -102,6 +109,21 @@ class CrashRecoveryIT {
       });
     }
     return agents;
+  }
+
+  /** From the restarted server's log: attempt messages the sweeper sent again, and duplicates the broker dropped. */
+  private static int[] resentAndDropped(String log) {
+    int resent = 0;
+    Matcher sent = Pattern.compile("Webhook recovery: sent (\\d+) attempt messages").matcher(log);
+    while (sent.find()) {
+      resent += Integer.parseInt(sent.group(1));
+    }
+    Matcher dropped = Pattern.compile("AMQ222059").matcher(log);
+    int duplicates = 0;
+    while (dropped.find()) {
+      duplicates++;
+    }
+    return new int[] {resent, duplicates};
   }
 
   /** The message.sent events the database kept for this conversation: event id to message id. */
