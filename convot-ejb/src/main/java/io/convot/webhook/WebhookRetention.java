@@ -25,8 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Keeps the delivery log for {@code convot.webhooks.retention} (30 days): every
  * {@code convot.webhooks.retention-interval} (a day), on one server at a time, deletes the
  * deliveries created before then (their attempts with them), then the relayed outbox events
- * created before then that no delivery refers to any more. Unrelayed events stay, for the
- * sweeper. Each run reports what it deleted in the log.
+ * created before then that no delivery refers to any more, and the server runs silent since
+ * before then. Unrelayed events stay, for the sweeper. Each run reports what it deleted in the log.
  */
 @Singleton
 @Startup
@@ -63,8 +63,11 @@ public class WebhookRetention {
     Instant before = Timestamps.now().atOffset(ZoneOffset.UTC).minus(retention).toInstant();
     long deliveries = deleteAll("convot_prune_webhook_deliveries", before);
     long events = deleteAll("convot_prune_relayed_events", before);
+    // A run that went silent that long ago has nothing left for the sweeper to recover.
+    int runs = em.createNativeQuery("DELETE FROM server_runs WHERE alive_at < ?1")
+        .setParameter(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).executeUpdate();
     LOG.info(() -> "Retention: deleted " + deliveries + " webhook deliveries (with their attempts) and " + events
-        + " relayed outbox events created before " + before);
+        + " relayed outbox events created before " + before + ", and " + runs + " server runs silent since before then");
   }
 
   private long deleteAll(String function, Instant before) {

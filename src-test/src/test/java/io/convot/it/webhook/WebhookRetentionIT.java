@@ -23,7 +23,7 @@ class WebhookRetentionIT {
   private static final Pattern REPORT = Pattern.compile("Retention: deleted [1-9][0-9]* webhook deliveries \\(with their attempts\\) and [1-9][0-9]* relayed outbox events");
 
   @Test
-  void deliveriesAndRelayedEventsOlderThan30DaysArePrunedAndNewerOnesKept() throws Exception {
+  void deliveriesRelayedEventsAndServerRunsOlderThan30DaysArePrunedAndNewerOnesKept() throws Exception {
     Organizations.Owner owner = Organizations.signUp("Retained Co");
     Widget widget = new Widget(Widget.createApp(owner.api(), "Retained", false).getString("app_key"));
     try (Receiver receiver = new Receiver()) {
@@ -36,6 +36,10 @@ class WebhookRetentionIT {
       // Two of the four events (and their deliveries and attempts) happened 31 days ago; the two others 29.
       String old = "SELECT id FROM events WHERE organization_id = ?::uuid AND type IN ('contact.created', 'contact.identified')";
       String recent = "SELECT id FROM events WHERE organization_id = ?::uuid AND type NOT IN ('contact.created', 'contact.identified')";
+      String silentRun = java.util.UUID.randomUUID().toString();
+      String recentRun = java.util.UUID.randomUUID().toString();
+      Database.update("INSERT INTO server_runs (id, server, started_at, alive_at) VALUES (?::uuid, 'gone', now() - interval '40 days',"
+          + " now() - interval '31 days'), (?::uuid, 'gone too', now() - interval '40 days', now() - interval '29 days')", silentRun, recentRun);
       setBack(old, "31 days", owner.organizationId());
       setBack(recent, "29 days", owner.organizationId());
       List<Object> oldDeliveries = Database.column("SELECT id FROM webhook_deliveries WHERE event_id IN (" + old + ")", owner.organizationId());
@@ -49,6 +53,8 @@ class WebhookRetentionIT {
       assertEquals(2, count("SELECT count(*) FROM webhook_attempts WHERE organization_id = ?::uuid", owner.organizationId()));
       assertEquals(0, count("SELECT count(*) FROM events WHERE organization_id = ?::uuid AND type IN ('contact.created', 'contact.identified')",
           owner.organizationId()));
+      assertEquals(0, count("SELECT count(*) FROM server_runs WHERE id = ?::uuid", silentRun), "a run silent for 31 days is forgotten");
+      assertEquals(1, count("SELECT count(*) FROM server_runs WHERE id = ?::uuid", recentRun));
       assertTrue(REPORT.matcher(TestServer.log()).find(), "the job logs what it deleted");
     }
   }
