@@ -61,13 +61,15 @@ public class DeliveryAttempts {
     }
     // A batch is usually one event's deliveries: its payload is read once, not once per endpoint.
     Map<UUID, Event> events = events(due.stream().map(row -> ((WebhookDelivery) row[0]).eventId()).distinct().toList());
+    Map<UUID, String> bodies = new HashMap<>();
     long timestamp = Timestamps.now().getEpochSecond();
     List<PreparedAttempt> prepared = new ArrayList<>(due.size());
     for (Object[] row : due) {
       WebhookDelivery delivery = (WebhookDelivery) row[0];
       WebhookEndpoint endpoint = (WebhookEndpoint) row[1];
       Event event = events.get(delivery.eventId());
-      prepared.add(new PreparedAttempt(delivery.id(), endpoint.url(), headers(endpoint, event, number, timestamp), event.payload()));
+      String body = bodies.computeIfAbsent(event.id(), id -> WebhookBody.of(event.payload()));
+      prepared.add(new PreparedAttempt(delivery.id(), endpoint.url(), headers(endpoint, event, number, timestamp, body), body));
     }
     return prepared;
   }
@@ -104,7 +106,7 @@ public class DeliveryAttempts {
     Optional<Duration> delay = settings.schedule().delayBefore(number + 1, ThreadLocalRandom.current())
         .map(scheduled -> result.retryAfter().map(asked -> settings.schedule().honouringRetryAfter(scheduled, asked)).orElse(scheduled));
     delivery.attempted(result.statusCode(), false, delay.map(Timestamps.now()::plus).orElse(null));
-    delay.ifPresent(wait -> queues.attempt(organizationId, delivery.id(), number + 1, wait));
+    delay.ifPresent(wait -> queues.attempt(organizationId, delivery, number + 1, wait));
     if (endpoint.failed(settings.disableAfter())) {
       disabled.fire(EndpointDisabled.of(organizationId, endpoint));
       LOG.warning(() -> "Webhook endpoint " + endpoint.id() + " of organization " + organizationId
@@ -134,11 +136,11 @@ public class DeliveryAttempts {
     return events;
   }
 
-  private static Map<String, String> headers(WebhookEndpoint endpoint, Event event, int number, long timestamp) {
+  private static Map<String, String> headers(WebhookEndpoint endpoint, Event event, int number, long timestamp, String body) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("webhook-id", event.id().toString());
     headers.put("webhook-timestamp", Long.toString(timestamp));
-    headers.put("webhook-signature", WebhookSignature.sign(endpoint.liveSecrets(), event.id().toString(), timestamp, event.payload()));
+    headers.put("webhook-signature", WebhookSignature.sign(endpoint.liveSecrets(), event.id().toString(), timestamp, body));
     headers.put("Convot-Event", event.type());
     headers.put("Convot-Delivery-Attempt", Integer.toString(number));
     headers.put("User-Agent", USER_AGENT);

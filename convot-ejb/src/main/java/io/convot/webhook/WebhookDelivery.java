@@ -12,12 +12,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One event on its way to one endpoint: pending while attempts remain, then succeeded or failed. */
+/**
+ * One event on its way to one endpoint: pending while attempts remain, then succeeded or failed;
+ * skipped when the endpoint was disabled as the event happened (replay sends it).
+ */
 @Entity
 @Table(name = "webhook_deliveries")
 public class WebhookDelivery extends TenantEntity {
 
-  public enum Status { pending, succeeded, failed }
+  public enum Status { pending, succeeded, failed, skipped }
 
   @Id private UUID id;
 
@@ -43,6 +46,16 @@ public class WebhookDelivery extends TenantEntity {
   @Column(name = "last_status_code")
   private Integer lastStatusCode;
 
+  /** The message that carries the next attempt (its broker duplicate id), and the server run that queued it. */
+  @Column(name = "queued_message")
+  private UUID queuedMessage;
+
+  @Column(name = "queued_by")
+  private UUID queuedBy;
+
+  @Column(name = "queued_at")
+  private Instant queuedAt;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -51,15 +64,23 @@ public class WebhookDelivery extends TenantEntity {
 
   protected WebhookDelivery() {}
 
+  /** A delivery due now, or skipped when {@code endpoint} is disabled. */
   public WebhookDelivery(WebhookEndpoint endpoint, Event event) {
     this.id = UUID.randomUUID();
     this.endpointId = endpoint.id();
     this.eventId = event.id();
     this.eventType = event.type();
-    this.status = Status.pending;
+    this.status = endpoint.active() ? Status.pending : Status.skipped;
     this.createdAt = Timestamps.now();
     this.updatedAt = createdAt;
-    this.nextAttemptAt = createdAt;
+    this.nextAttemptAt = status == Status.pending ? createdAt : null;
+  }
+
+  /** Its next attempt travels in {@code message}, queued by the server run {@code run}. */
+  public void queuedIn(UUID message, UUID run) {
+    queuedMessage = message;
+    queuedBy = run;
+    queuedAt = Timestamps.now();
   }
 
   /** Whether attempt {@code number} is the one due now (a redelivered message for an attempt already made is not). */
@@ -76,7 +97,7 @@ public class WebhookDelivery extends TenantEntity {
     updatedAt = Timestamps.now();
   }
 
-  /** A manual redelivery: one more attempt now, whatever happened before. */
+  /** A manual redelivery: one more attempt now, whatever happened before (a skipped delivery's first). */
   public void retryNow() {
     status = Status.pending;
     nextAttemptAt = Timestamps.now();

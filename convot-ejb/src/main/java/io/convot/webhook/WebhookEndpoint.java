@@ -91,10 +91,12 @@ public class WebhookEndpoint extends TenantEntity {
     this.updatedAt = Timestamps.now();
   }
 
-  /** Whether this endpoint wants an event of {@code type} about {@code appId} (null: about no app). */
-  public boolean wants(String type, UUID appId) {
-    return active
-        && (eventTypes.isEmpty() || eventTypes().contains(type))
+  /**
+   * Whether its filters take an event of {@code type} about {@code appId} (null: about no app),
+   * active or not: a disabled endpoint's events are kept as skipped deliveries.
+   */
+  public boolean subscribesTo(String type, UUID appId) {
+    return (eventTypes.isEmpty() || eventTypes().contains(type))
         && (appIds.isEmpty() || appId == null || appIds().contains(appId));
   }
 

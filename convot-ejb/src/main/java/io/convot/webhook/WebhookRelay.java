@@ -15,8 +15,9 @@ import org.eclipse.persistence.config.QueryHints;
 
 /**
  * Hands an event to every endpoint that wants it: one delivery each, their first attempts queued
- * together, the event marked relayed, all in the transaction that wrote the event. A second relay
- * of the same event (the sweeper's) finds it relayed and does nothing.
+ * together, the event marked relayed, all in the transaction that wrote the event. A disabled
+ * endpoint that would want it gets a skipped delivery, which replay sends once it is enabled again.
+ * A second relay of the same event (the sweeper's) finds it relayed and does nothing.
  */
 @Stateless
 public class WebhookRelay {
@@ -34,18 +35,20 @@ public class WebhookRelay {
       return;
     }
     // Read only: the relay changes no endpoint, so they are not copied for change tracking.
-    List<WebhookEndpoint> endpoints = em.createQuery("SELECT e FROM WebhookEndpoint e WHERE e.active = TRUE", WebhookEndpoint.class)
+    List<WebhookEndpoint> endpoints = em.createQuery("SELECT e FROM WebhookEndpoint e", WebhookEndpoint.class)
         .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
         .getResultList();
-    List<UUID> deliveries = new ArrayList<>();
+    List<WebhookDelivery> due = new ArrayList<>();
     for (WebhookEndpoint endpoint : endpoints) {
-      if (endpoint.wants(event.type(), event.appId())) {
+      if (endpoint.subscribesTo(event.type(), event.appId())) {
         WebhookDelivery delivery = new WebhookDelivery(endpoint, event);
         em.persist(delivery);
-        deliveries.add(delivery.id());
+        if (delivery.status() == WebhookDelivery.Status.pending) {
+          due.add(delivery);
+        }
       }
     }
-    queues.attempts(organizationId, deliveries, 1);
+    queues.attempts(organizationId, due, 1);
     event.markRelayed();
   }
 
@@ -53,7 +56,7 @@ public class WebhookRelay {
   public WebhookDelivery deliver(UUID organizationId, WebhookEndpoint endpoint, Event event) {
     WebhookDelivery delivery = new WebhookDelivery(endpoint, event);
     em.persist(delivery);
-    queues.attempt(organizationId, delivery.id(), 1, Duration.ZERO);
+    queues.attempt(organizationId, delivery, 1, Duration.ZERO);
     return delivery;
   }
 }

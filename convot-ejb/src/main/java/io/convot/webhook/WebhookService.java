@@ -127,22 +127,26 @@ public class WebhookService {
     return WebhookDeliveryView.of(delivery, attemptsOf(delivery));
   }
 
-  /** Redelivers every failed delivery of this endpoint created since {@code since}; returns how many. */
+  /**
+   * Redelivers every delivery of this endpoint created since {@code since} that failed, or was
+   * skipped while the endpoint was disabled; returns how many.
+   */
   public int replay(UUID id, Instant since) {
     caller.get().requireManager();
     WebhookEndpoint endpoint = find(id);
     requireActive(endpoint);
-    List<WebhookDelivery> failed = em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.endpointId = :endpointId"
-            + " AND d.status = :failed AND d.createdAt >= :since ORDER BY d.createdAt", WebhookDelivery.class)
-        .setParameter("endpointId", endpoint.id()).setParameter("failed", WebhookDelivery.Status.failed)
+    List<WebhookDelivery> missed = em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.endpointId = :endpointId"
+            + " AND d.status IN :missed AND d.createdAt >= :since ORDER BY d.createdAt", WebhookDelivery.class)
+        .setParameter("endpointId", endpoint.id())
+        .setParameter("missed", List.of(WebhookDelivery.Status.failed, WebhookDelivery.Status.skipped))
         .setParameter("since", since).setMaxResults(MAX_REPLAYED).getResultList();
-    failed.forEach(this::redeliver);
-    return failed.size();
+    missed.forEach(this::redeliver);
+    return missed.size();
   }
 
   private void redeliver(WebhookDelivery delivery) {
     delivery.retryNow();
-    queues.attempt(tenancy.current(), delivery.id(), delivery.attempts() + 1, Duration.ZERO);
+    queues.attempt(tenancy.current(), delivery, delivery.attempts() + 1, Duration.ZERO);
   }
 
   private List<WebhookAttempt> attemptsOf(WebhookDelivery delivery) {
@@ -155,7 +159,7 @@ public class WebhookService {
     if (request.eventTypes() != null) {
       for (int i = 0; i < request.eventTypes().size(); i++) {
         String type = request.eventTypes().get(i);
-        boolean known = EventType.fromWireName(type).filter(t -> t != EventType.WEBHOOK_TEST).isPresent();
+        boolean known = EventType.fromWireName(type).isPresent();
         validation.require(known, "events[" + i + "]", "unknown_event_type", "not one of Convot's event types");
       }
     }

@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convot.it.support.Api;
+import io.convot.it.support.Database;
 import io.convot.it.support.Eventually;
 import io.convot.it.support.Organizations;
 import io.convot.it.support.Receiver;
 import io.convot.it.support.Receiver.Answer;
 import io.convot.it.support.ResettingReceiver;
 import io.convot.it.support.Widget;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -140,6 +145,74 @@ class WebhookDeliveryIT {
     JsonObject enabled = owner.api().post("/api/v1/webhooks/" + endpoint.getString("id") + "/enable", "").json();
     assertTrue(enabled.getBoolean("active"));
     assertEquals(1, receiver.requests().size(), "nothing was sent while disabled");
+  }
+
+  @Test
+  void eventsRaisedWhileAnEndpointIsDisabledAreSkippedAndReplayedOnceItIsEnabled() throws Exception {
+    Instant since = Instant.now().minusSeconds(60);
+    receiver.answer(Answer.of(410));
+    JsonObject endpoint = WebhookFixtures.endpoint(owner.api(), receiver.url(), List.of("message.received"), List.of());
+    String id = endpoint.getString("id");
+    String token = WebhookFixtures.visitorWrites(widget, "before it went away");
+    receiver.await(Receiver.ofType("message.received"), 1, SOON);
+    awaitEndpoint(id, false);
+
+    Widget.send(token, "while it was away");
+    Widget.send(token, "still away");
+    List<JsonObject> skipped = awaitDeliveries(id, "skipped", 2);
+    assertTrue(skipped.stream().allMatch(delivery -> delivery.getInt("attempt_count") == 0 && delivery.getJsonArray("attempts").isEmpty()));
+    assertEquals(1, receiver.requests().size(), "nothing is sent to a disabled endpoint");
+
+    owner.api().post("/api/v1/webhooks/" + id + "/enable", "");
+    Api.Reply replayed = owner.api().post("/api/v1/webhooks/" + id + "/replay", "{\"since\": \"" + since + "\"}");
+
+    assertEquals(202, replayed.status(), replayed::toString);
+    assertEquals(3, replayed.json().getInt("redelivered"), "the failed delivery and the two skipped ones");
+    List<Receiver.Request> arrived = receiver.await(Receiver.ofType("message.received"), 4, SOON);
+    Set<String> texts = new TreeSet<>();
+    for (Receiver.Request request : arrived.subList(1, 4)) {
+      WebhookFixtures.verify(endpoint.getString("secret"), request);
+      texts.add(request.json().getJsonObject("data").getJsonObject("message").getString("text"));
+    }
+    assertEquals(new TreeSet<>(List.of("before it went away", "while it was away", "still away")), texts);
+    assertEquals(3, awaitDeliveries(id, "succeeded", 3).size());
+    assertEquals(0, awaitDeliveries(id, "skipped", 0).size());
+  }
+
+  @Test
+  void aPayloadOver256KbArrivesAsACompactSignedEnvelopeWithTheIdsOfItsObjects() throws Exception {
+    JsonObject endpoint = WebhookFixtures.endpoint(owner.api(), receiver.url(), List.of("message.received"), List.of());
+    String token = widget.session("");
+    String contact = owner.api().get("/api/v1/contacts?app_id=" + app.getString("id")).json().getJsonArray("data").getJsonObject(0).getString("id");
+    // 200 session data values of 1,990 characters: the contact's snapshot alone is near 400 KB.
+    for (int part = 0; part < 2; part++) {
+      JsonObjectBuilder data = Json.createObjectBuilder();
+      for (int key = 0; key < 100; key++) {
+        data.add("note_" + part + "_" + key, "n".repeat(1990));
+      }
+      Api.Reply patched = owner.api().patch("/api/v1/contacts/" + contact, Json.createObjectBuilder().add("data", data).build().toString());
+      assertEquals(200, patched.status(), () -> patched.status() + " " + patched.body().substring(0, Math.min(300, patched.body().length())));
+    }
+    String message = Widget.send(token, "a visitor with a lot of data").json().getString("id");
+
+    Receiver.Request request = receiver.await(Receiver.ofType("message.received"), 1, SOON).get(0);
+
+    WebhookFixtures.verify(endpoint.getString("secret"), request);
+    long stored = ((Number) Database.single("SELECT octet_length(payload) FROM events WHERE id = ?::uuid",
+        request.header("webhook-id"))).longValue();
+    assertTrue(stored > 256 * 1024, "the event itself is over 256 KB: " + stored);
+    assertTrue(request.body().getBytes(StandardCharsets.UTF_8).length <= 256 * 1024, "the body stays under 256 KB");
+    JsonObject body = request.json();
+    assertTrue(body.getBoolean("truncated"));
+    assertEquals(request.header("webhook-id"), body.getString("id"));
+    assertEquals("message.received", body.getString("type"));
+    assertEquals(owner.organizationId(), body.getString("organization_id"));
+    assertEquals(app.getString("id"), body.getString("app_id"));
+    assertEquals(message, body.getJsonObject("data").getJsonObject("message").getString("id"));
+    assertEquals(contact, body.getJsonObject("data").getJsonObject("contact").getString("id"));
+    assertEquals(Set.of("id"), body.getJsonObject("data").getJsonObject("contact").keySet());
+    assertTrue(body.getJsonObject("data").getJsonObject("conversation").containsKey("id"));
+    assertEquals("succeeded", awaitDelivery(endpoint.getString("id"), "succeeded").getString("status"));
   }
 
   @Test

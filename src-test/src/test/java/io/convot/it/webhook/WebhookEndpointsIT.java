@@ -11,6 +11,8 @@ import io.convot.it.support.Database;
 import io.convot.it.support.Organizations;
 import io.convot.it.support.Receiver;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +37,25 @@ class WebhookEndpointsIT {
     assertProblem(api.post("/api/v1/webhooks", "{\"url\": "), 400, "malformed_request");
 
     assertEquals(0, endpointsOf(owner.organizationId()));
+  }
+
+  @Test
+  void anEndpointCanSubscribeToTheTestEvent() throws Exception {
+    try (Receiver receiver = new Receiver()) {
+      Api.Reply created = owner.api().post("/api/v1/webhooks",
+          "{\"url\": \"" + receiver.url() + "\", \"events\": [\"webhook.test\", \"message.received\"]}");
+      assertEquals(201, created.status(), created::toString);
+      String id = created.string("id");
+      assertEquals(List.of("webhook.test", "message.received"), owner.api().get("/api/v1/webhooks/" + id).json()
+          .getJsonArray("events").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+      Api.Reply onlyTest = owner.api().patch("/api/v1/webhooks/" + id, "{\"events\": [\"webhook.test\"]}");
+      assertEquals(200, onlyTest.status(), onlyTest::toString);
+
+      owner.api().post("/api/v1/webhooks/" + id + "/test", "");
+
+      Receiver.Request test = receiver.await(Receiver.ofType("webhook.test"), 1, WebhookFixtures.SOON).get(0);
+      WebhookFixtures.verify(created.string("secret"), test);
+    }
   }
 
   @Test
