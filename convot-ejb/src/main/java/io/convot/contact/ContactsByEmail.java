@@ -1,15 +1,12 @@
 package io.convot.contact;
 
 import io.convot.common.Emails;
-import io.convot.event.EventType;
 import io.convot.event.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -36,12 +33,9 @@ public class ContactsByEmail {
     }
     Contact contact = new Contact(appId);
     em.persist(contact);
-    outbox.record(EventType.CONTACT_CREATED, appId, Map.of("contact", ContactView.of(contact)));
+    outbox.record(new ContactChange.ContactCreated(appId, ContactView.of(contact)));
     contact.identify(new Identity(null, normalized), false);
-    Map<String, Object> identified = new LinkedHashMap<>();
-    identified.put("contact", ContactView.of(contact));
-    identified.put("verified", false);
-    outbox.record(EventType.CONTACT_IDENTIFIED, appId, identified);
+    outbox.record(new ContactChange.ContactIdentified(appId, ContactView.of(contact), false));
     return contact;
   }
 }

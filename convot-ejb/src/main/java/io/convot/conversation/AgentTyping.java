@@ -7,7 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.Map;
 import java.util.UUID;
 
 /** An agent typing in a conversation: shown live to the visitor and to the other agents. */
@@ -26,9 +25,8 @@ public class AgentTyping {
     if (conversation == null) {
       return; // another organization's, or gone: nothing to tell anyone
     }
-    live.publish(caller.organizationId(), conversation.contactId(),
-        Map.of("type", "typing", "from", "agent", "conversation_id", conversationId,
-            "member_id", caller.memberId() == null ? "" : caller.memberId().toString()),
-        Map.of("type", "typing", "from", "agent"));
+    live.publish(caller.organizationId(), conversation.contactId(), "typing",
+        new ConversationUpdate.AgentTypingUpdate("agent", conversationId, caller.memberId() == null ? "" : caller.memberId().toString()),
+        new ConversationUpdate.TypingFrom("agent"));
   }
 }

@@ -2,7 +2,20 @@ package io.convot.conversation;
 
 import io.convot.contact.Contact;
 import io.convot.contact.ContactView;
-import io.convot.event.EventType;
+import io.convot.conversation.ConversationEvent.Assignee;
+import io.convot.conversation.ConversationEvent.ConversationAssigned;
+import io.convot.conversation.ConversationEvent.ConversationCreated;
+import io.convot.conversation.ConversationEvent.ConversationReopened;
+import io.convot.conversation.ConversationEvent.ConversationResolved;
+import io.convot.conversation.ConversationEvent.MessageDeleted;
+import io.convot.conversation.ConversationEvent.MessageReceived;
+import io.convot.conversation.ConversationEvent.MessageSent;
+import io.convot.conversation.ConversationUpdate.AgentMessage;
+import io.convot.conversation.ConversationUpdate.AssigneeName;
+import io.convot.conversation.ConversationUpdate.MessageGone;
+import io.convot.conversation.ConversationUpdate.VisitorAssigned;
+import io.convot.conversation.ConversationUpdate.VisitorMessage;
+import io.convot.conversation.ConversationUpdate.VisitorStatus;
 import io.convot.event.Outbox;
 import io.convot.member.Member;
 import io.convot.realtime.LiveUpdates;
@@ -11,9 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.LinkedHashMap;
+import jakarta.json.JsonObject;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -42,8 +54,7 @@ public class ConversationFlow {
     Message message = Message.fromVisitor(conversation, text);
     em.persist(message);
     MessageView view = MessageView.of(message, null);
-    outbox.record(EventType.MESSAGE_RECEIVED, contact.appId(),
-        data("message", view, "conversation", view(conversation, contact), "contact", ContactView.of(contact)));
+    outbox.record(new MessageReceived(contact.appId(), view, view(conversation, contact), ContactView.of(contact)));
     publishMessage(conversation, view);
     return view;
   }
@@ -52,7 +63,7 @@ public class ConversationFlow {
   public Conversation start(Contact contact) {
     Conversation conversation = new Conversation(contact.appId(), contact.id());
     em.persist(conversation);
-    outbox.record(EventType.CONVERSATION_CREATED, contact.appId(), data("conversation", view(conversation, contact), "contact", ContactView.of(contact)));
+    outbox.record(new ConversationCreated(contact.appId(), view(conversation, contact), ContactView.of(contact)));
     return conversation;
   }
 
@@ -62,8 +73,7 @@ public class ConversationFlow {
     MessageView view = MessageView.of(message, author == null ? null : new MessageView.Author(author.id(), author.name()));
     if (!privateNote) {
       Contact contact = em.find(Contact.class, conversation.contactId());
-      outbox.record(EventType.MESSAGE_SENT, conversation.appId(),
-          data("message", view, "conversation", view(conversation, contact), "contact", ContactView.of(contact)));
+      outbox.record(new MessageSent(conversation.appId(), view, view(conversation, contact), ContactView.of(contact)));
     }
     publishMessage(conversation, view);
     return view;
@@ -73,32 +83,28 @@ public class ConversationFlow {
     message.delete();
     conversation.touch();
     MessageView view = MessageView.of(message, author);
-    outbox.record(EventType.MESSAGE_DELETED, conversation.appId(), data("message", view, "conversation", view(conversation)));
-    Map<String, Object> update = data("type", "message.deleted", "message_id", message.id(), "conversation_id", conversation.id());
-    live.publish(tenancy.current(), conversation.contactId(), update, message.isPrivate() ? null : update);
+    outbox.record(new MessageDeleted(conversation.appId(), view, view(conversation)));
+    MessageGone update = new MessageGone(message.id(), conversation.id());
+    live.publish(tenancy.current(), conversation.contactId(), "message.deleted", update, message.isPrivate() ? null : update);
   }
 
   public void assign(Conversation conversation, Member assignee) {
     if (!conversation.assign(assignee == null ? null : assignee.id())) {
       return;
     }
-    Map<String, Object> assigneeView = assignee == null ? null : data("id", assignee.id(), "name", assignee.name(), "email", assignee.email());
-    outbox.record(EventType.CONVERSATION_ASSIGNED, conversation.appId(), data("conversation", view(conversation), "assignee", assigneeView));
-    live.publish(tenancy.current(), conversation.contactId(),
-        data("type", "conversation.assigned", "conversation", view(conversation), "assignee", assigneeView),
-        data("type", "conversation.assigned", "assignee", assignee == null ? null : data("name", assignee.name())));
+    JsonObject assigned = outbox.record(new ConversationAssigned(conversation.appId(), view(conversation), Assignee.of(assignee)));
+    live.publish(tenancy.current(), conversation.contactId(), "conversation.assigned",
+        assigned, new VisitorAssigned(assignee == null ? null : new AssigneeName(assignee.name())));
   }
 
   public void resolve(Conversation conversation) {
     conversation.resolve();
-    outbox.record(EventType.CONVERSATION_RESOLVED, conversation.appId(), data("conversation", view(conversation)));
-    publishStatus(conversation);
+    publishStatus(conversation, outbox.record(new ConversationResolved(conversation.appId(), view(conversation))));
   }
 
   public void reopen(Conversation conversation) {
     conversation.reopen();
-    outbox.record(EventType.CONVERSATION_REOPENED, conversation.appId(), data("conversation", view(conversation)));
-    publishStatus(conversation);
+    publishStatus(conversation, outbox.record(new ConversationReopened(conversation.appId(), view(conversation))));
   }
 
   /** The member who wrote an agent message, while they are still a member. */
@@ -126,23 +132,13 @@ public class ConversationFlow {
   }
 
   private void publishMessage(Conversation conversation, MessageView message) {
-    Map<String, Object> agents = data("type", "message", "message", message, "conversation", view(conversation));
-    Object visitor = message.privateNote() ? null : data("type", "message", "message", VisitorMessageView.of(message));
-    live.publish(tenancy.current(), conversation.contactId(), agents, visitor);
+    live.publish(tenancy.current(), conversation.contactId(), "message", new AgentMessage(message, view(conversation)),
+        message.privateNote() ? null : new VisitorMessage(VisitorMessageView.of(message)));
   }
 
-  private void publishStatus(Conversation conversation) {
-    live.publish(tenancy.current(), conversation.contactId(),
-        data("type", "conversation.status", "conversation", view(conversation)),
-        data("type", "conversation.status", "conversation_id", conversation.id(), "status", conversation.status().name()));
-  }
-
-  /** An ordered map of alternating keys and values; values may be null. */
-  static Map<String, Object> data(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return map;
+  /** Agents get the resolved or reopened event's data ({@code conversation}); the visitor a short form. */
+  private void publishStatus(Conversation conversation, JsonObject eventData) {
+    live.publish(tenancy.current(), conversation.contactId(), "conversation.status",
+        eventData, new VisitorStatus(conversation.id(), conversation.status().name()));
   }
 }

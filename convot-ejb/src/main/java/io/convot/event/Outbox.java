@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.json.JsonObject;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -25,26 +25,35 @@ public class Outbox {
   @Inject jakarta.enterprise.event.Event<EventRecorded> recorded;
 
   /** The webhook envelope: {@code id, type, created_at, organization_id, app_id, data}. */
-  public record Envelope(UUID id, String type, Instant createdAt, UUID organizationId, UUID appId, Map<String, Object> data) {}
+  public record Envelope(UUID id, String type, Instant createdAt, UUID organizationId, UUID appId, JsonObject data) {}
 
-  /** An event for every endpoint that subscribes to it, handed to the relay when the change commits. */
-  public Event record(EventType type, UUID appId, Map<String, Object> data) {
-    Event event = write(type, appId, data);
-    recorded.fire(new EventRecorded(tenancy.current(), event.id()));
-    return event;
+  /**
+   * An event for every endpoint that subscribes to it, handed to the relay when the change commits.
+   * Returns the event's data as written, for a live update that carries the same content.
+   */
+  public JsonObject record(OutboxEvent event) {
+    JsonObject data = dataOf(event);
+    Event written = write(event, data);
+    recorded.fire(new EventRecorded(tenancy.current(), written.id()));
+    return data;
   }
 
   /** An event the caller delivers itself (the test event goes to one endpoint only). */
-  public Event recordUnrelayed(EventType type, Map<String, Object> data) {
-    Event event = write(type, null, data);
-    event.markRelayed();
-    return event;
+  public Event recordUnrelayed(OutboxEvent event) {
+    Event written = write(event, dataOf(event));
+    written.markRelayed();
+    return written;
   }
 
-  private Event write(EventType type, UUID appId, Map<String, Object> data) {
-    Envelope envelope = new Envelope(UUID.randomUUID(), type.wireName(), Timestamps.now(), tenancy.current(), appId, data);
-    Event event = new Event(envelope.id(), appId, type, JsonText.write(envelope), envelope.createdAt());
-    em.persist(event);
-    return event;
+  /** The envelope's {@code data}: the event record in JSON, written once. */
+  public static JsonObject dataOf(OutboxEvent event) {
+    return JsonText.readObject(JsonText.write(event));
+  }
+
+  private Event write(OutboxEvent event, JsonObject data) {
+    Envelope envelope = new Envelope(UUID.randomUUID(), event.type().wireName(), Timestamps.now(), tenancy.current(), event.appId(), data);
+    Event written = new Event(envelope.id(), event.appId(), event.type(), JsonText.write(envelope), envelope.createdAt());
+    em.persist(written);
+    return written;
   }
 }

@@ -6,6 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Topic;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.util.UUID;
 
 /**
@@ -20,9 +22,20 @@ public class LiveUpdates {
 
   @Inject BrokerSends broker;
 
-  public void publish(UUID organizationId, UUID contactId, Object agentPayload, Object visitorPayload) {
-    broker.send(topic, LiveEvent.ofUpdate(organizationId, contactId, JsonText.write(agentPayload),
-        visitorPayload == null ? null : JsonText.write(visitorPayload)));
+  /**
+   * A live update {@code {"type": type, ...content}}: agents receive {@code agentContent}, the
+   * conversation's visitor {@code visitorContent}, or nothing when it is null. Content is a record, or
+   * the JSON an outbox event already wrote, carried as is.
+   */
+  public void publish(UUID organizationId, UUID contactId, String type, Object agentContent, Object visitorContent) {
+    broker.send(topic, LiveEvent.ofUpdate(organizationId, contactId, payload(type, agentContent),
+        visitorContent == null ? null : payload(type, visitorContent)));
+  }
+
+  /** The text of a live update; public so the wire shape can be pinned without a broker. */
+  public static String payload(String type, Object content) {
+    JsonObject fields = content instanceof JsonObject json ? json : JsonText.readObject(JsonText.write(content));
+    return Json.createObjectBuilder().add("type", type).addAll(Json.createObjectBuilder(fields)).build().toString();
   }
 
   /**

@@ -20,7 +20,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Webhook endpoints and their delivery logs, managed by owners, admins and API keys. */
@@ -97,8 +96,7 @@ public class WebhookService {
     caller.get().requireManager();
     WebhookEndpoint endpoint = find(id);
     requireActive(endpoint);
-    Event event = outbox.recordUnrelayed(EventType.WEBHOOK_TEST,
-        Map.of("message", "A test event from Convot", "endpoint_id", endpoint.id()));
+    Event event = outbox.recordUnrelayed(WebhookTestEvent.to(endpoint.id()));
     return WebhookDeliveryView.of(relay.deliver(tenancy.current(), endpoint, event), List.of());
   }
 

@@ -1,17 +1,15 @@
 package io.convot.widget;
 
 import io.convot.contact.Contact;
+import io.convot.contact.ContactChange;
 import io.convot.contact.ContactView;
 import io.convot.contact.Identity;
-import io.convot.event.EventType;
 import io.convot.event.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,7 +39,7 @@ class ContactResolver {
     }
     Contact contact = new Contact(appId);
     em.persist(contact);
-    outbox.record(EventType.CONTACT_CREATED, appId, Map.of("contact", ContactView.of(contact)));
+    outbox.record(new ContactChange.ContactCreated(appId, ContactView.of(contact)));
     identify(contact, identity, verified);
     return contact;
   }
@@ -56,10 +54,7 @@ class ContactResolver {
 
   private void identify(Contact contact, Identity identity, boolean verified) {
     if (contact.identify(identity, verified)) {
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("contact", ContactView.of(contact));
-      data.put("verified", contact.verified());
-      outbox.record(EventType.CONTACT_IDENTIFIED, contact.appId(), data);
+      outbox.record(new ContactChange.ContactIdentified(contact.appId(), ContactView.of(contact), contact.verified()));
     }
   }
 

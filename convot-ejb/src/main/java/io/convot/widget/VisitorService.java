@@ -14,6 +14,7 @@ import io.convot.contact.ContactRules;
 import io.convot.contact.ContactView;
 import io.convot.contact.VisitorSession;
 import io.convot.conversation.ConversationFlow;
+import io.convot.conversation.ConversationUpdate;
 import io.convot.conversation.Message;
 import io.convot.conversation.MessageView;
 import io.convot.conversation.VisitorMessageView;
@@ -129,8 +130,8 @@ public class VisitorService {
   /** Tells the agents that the visitor is typing. */
   public void typing(String token) {
     Visit visit = authenticate(token, null);
-    live.publish(tenancy.current(), visit.contact().id(),
-        java.util.Map.of("type", "typing", "from", "visitor", "contact_id", visit.contact().id()), null);
+    live.publish(tenancy.current(), visit.contact().id(), "typing",
+        new ConversationUpdate.VisitorTyping("visitor", visit.contact().id()), null);
   }
 
   /** Who a live connection belongs to, checked like any other request. */
