@@ -42,6 +42,13 @@ final class RecordShape {
         value(value, component.getGenericType(), field, errors);
       }
     });
+    components.forEach((key, component) -> {
+      Given given = component.getAnnotation(Given.class);
+      if (given != null && !body.containsKey(key)) {
+        String field = path.isEmpty() ? key : path + "." + key;
+        errors.add(new FieldError(field, "required", field + " " + given.value()));
+      }
+    });
   }
 
   private static void value(JsonValue value, Type type, String field, List<FieldError> errors) {
