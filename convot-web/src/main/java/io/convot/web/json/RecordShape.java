@@ -38,6 +38,8 @@ final class RecordShape {
       RecordComponent component = components.get(key);
       if (component == null) {
         errors.add(new FieldError(field, "unknown_field", field + " is not a field of this request"));
+      } else if (value.getValueType() == JsonValue.ValueType.NULL && component.isAnnotationPresent(NotNullable.class)) {
+        errors.add(new FieldError(field, "wrong_type", field + " must not be null"));
       } else {
         value(value, component.getGenericType(), field, errors);
       }
