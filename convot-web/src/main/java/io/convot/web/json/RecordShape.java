@@ -42,6 +42,9 @@ final class RecordShape {
         errors.add(new FieldError(field, "wrong_type", field + " must not be null"));
       } else {
         value(value, component.getGenericType(), field, errors);
+        if (component.isAnnotationPresent(Scalars.class) && value.getValueType() == JsonValue.ValueType.OBJECT) {
+          scalars(value.asJsonObject(), field, errors);
+        }
       }
     });
     components.forEach((key, component) -> {
@@ -97,6 +100,14 @@ final class RecordShape {
       expect(value.getValueType() == JsonValue.ValueType.OBJECT, field, "an object", errors);
     }
     // JsonValue and anything else: whatever the client sent is the value.
+  }
+
+  private static void scalars(JsonObject entries, String field, List<FieldError> errors) {
+    entries.forEach((key, entry) -> {
+      if (entry.getValueType() == JsonValue.ValueType.OBJECT || entry.getValueType() == JsonValue.ValueType.ARRAY) {
+        errors.add(new FieldError(field + "." + key, "wrong_type", field + "." + key + " must be a string, number or boolean"));
+      }
+    });
   }
 
   private static boolean expect(boolean ok, String field, String what, List<FieldError> errors) {
