@@ -9,7 +9,6 @@ import io.convot.contact.ContactService;
 import io.convot.contact.ContactView;
 import io.convot.contact.Profile;
 import io.convot.web.QueryFilters;
-import io.convot.web.json.JsonFields;
 import io.convot.web.json.MergePatch;
 import io.convot.web.json.NotNullable;
 import io.convot.web.json.Scalars;
@@ -98,10 +97,5 @@ public class ContactResource {
       entries.forEach((key, value) -> out.put(key.trim().toLowerCase(java.util.Locale.ROOT), value == null ? "null" : value.toString()));
     }
     return out;
-  }
-
-  /** The profile fields of a contact or widget user object. */
-  public static Profile profile(JsonFields fields) {
-    return new Profile(fields.string("nickname"), fields.string("avatar"), fields.string("phone"), fields.objectText("company"));
   }
 }
