@@ -8,10 +8,13 @@ import io.convot.app.OfficeHours;
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
 import io.convot.common.Validation;
-import io.convot.web.json.JsonFields;
+import io.convot.web.json.Clearable;
 import io.convot.web.json.MergePatch;
+import io.convot.web.json.NotNullable;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +29,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -35,8 +40,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Consumes(MediaType.APPLICATION_JSON)
 public class AppResource {
 
-  private static final String[] FIELDS = {"name", "allowed_origins", "require_identity_verification", "shopify_app_id",
-      "theme_color", "office_hours"};
+  /** A new app; {@code shopify_app_id}, {@code theme_color} and {@code office_hours} may be null (none). */
+  public record NewAppBody(@NotNullable String name, @NotNullable List<String> allowedOrigins,
+      @NotNullable Boolean requireIdentityVerification, @Clearable(String.class) JsonValue shopifyAppId, String themeColor,
+      @Clearable(JsonObject.class) JsonValue officeHours) {}
+
+  /** A change to an app (JSON Merge Patch): null clears {@code shopify_app_id} and {@code office_hours}, nothing else. */
+  public record AppPatch(@NotNullable String name, @NotNullable List<String> allowedOrigins,
+      @NotNullable Boolean requireIdentityVerification, @Clearable(String.class) JsonValue shopifyAppId,
+      @NotNullable String themeColor, @Clearable(JsonObject.class) JsonValue officeHours) {}
 
   @Inject AppService apps;
   @Inject CurrentCaller caller;
@@ -54,12 +66,10 @@ public class AppResource {
   }
 
   @POST
-  public Response create(JsonObject body, @Context UriInfo uri) {
+  public Response create(NewAppBody body, @Context UriInfo uri) {
     Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown(FIELDS);
-    NewApp request = new NewApp(fields.string("name").orElse(null), fields.strings("allowed_origins").orElse(null),
-        fields.bool("require_identity_verification").orElse(null), fields.nullableString("shopify_app_id"),
-        fields.nullableString("theme_color"), officeHours(fields, validation));
+    NewApp request = new NewApp(body.name(), body.allowedOrigins(), body.requireIdentityVerification(), text(body.shopifyAppId()),
+        body.themeColor(), officeHours(body.officeHours(), validation));
     validation.throwIfInvalid();
     AppView app = AppView.of(apps.create(request), showSecret());
     return Response.created(uri.getAbsolutePathBuilder().path(app.id()).build()).entity(app).build();
@@ -68,12 +78,11 @@ public class AppResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
-  public AppView update(@PathParam("id") UUID id, JsonObject body) {
+  public AppView update(@PathParam("id") UUID id, AppPatch body) {
     Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown(FIELDS);
-    AppChanges changes = new AppChanges(fields.string("name"), fields.strings("allowed_origins"),
-        fields.bool("require_identity_verification"), fields.has("shopify_app_id"), fields.nullableString("shopify_app_id"),
-        fields.string("theme_color"), fields.has("office_hours"), officeHours(fields, validation));
+    AppChanges changes = new AppChanges(Optional.ofNullable(body.name()), Optional.ofNullable(body.allowedOrigins()),
+        Optional.ofNullable(body.requireIdentityVerification()), body.shopifyAppId() != null, text(body.shopifyAppId()),
+        Optional.ofNullable(body.themeColor()), body.officeHours() != null, officeHours(body.officeHours(), validation));
     validation.throwIfInvalid();
     return AppView.of(apps.update(id, changes), showSecret());
   }
@@ -92,12 +101,13 @@ public class AppResource {
     return AppView.of(apps.rotateIdentitySecret(id), showSecret());
   }
 
-  /** {@code office_hours}: an object, or null (always available). */
-  private static OfficeHours officeHours(JsonFields fields, Validation validation) {
-    if (!fields.has("office_hours") || fields.json().isNull("office_hours")) {
-      return null;
-    }
-    return fields.object("office_hours").map(hours -> OfficeHours.parse(hours.json(), "office_hours", validation)).orElse(null);
+  /** {@code office_hours}: an object, or null (always available); its own rules are the domain's. */
+  private static OfficeHours officeHours(JsonValue hours, Validation validation) {
+    return hours instanceof JsonObject object ? OfficeHours.parse(object, "office_hours", validation) : null;
+  }
+
+  private static String text(JsonValue value) {
+    return value instanceof JsonString string ? string.getString() : null;
   }
 
   private boolean showSecret() {

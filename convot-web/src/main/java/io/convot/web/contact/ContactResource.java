@@ -2,7 +2,6 @@ package io.convot.web.contact;
 
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
-import io.convot.common.Validation;
 import io.convot.contact.ContactChanges;
 import io.convot.contact.ContactEventView;
 import io.convot.contact.ContactFilter;
@@ -10,8 +9,9 @@ import io.convot.contact.ContactService;
 import io.convot.contact.ContactView;
 import io.convot.contact.Profile;
 import io.convot.web.QueryFilters;
-import io.convot.web.json.JsonFields;
 import io.convot.web.json.MergePatch;
+import io.convot.web.json.NotNullable;
+import io.convot.web.json.Scalars;
 import io.convot.common.JsonText;
 import io.convot.shopify.ShopifyService;
 import jakarta.inject.Inject;
@@ -28,6 +28,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Contacts: who talks to the team, with session data, segments and timeline events. */
@@ -35,6 +38,10 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ContactResource {
+
+  /** A change to a contact (JSON Merge Patch): what is left out stays; no field can be cleared. */
+  public record ContactPatch(@NotNullable String nickname, @NotNullable String avatar, @NotNullable String phone,
+      @NotNullable JsonObject company, @NotNullable @Scalars Map<String, JsonValue> data, @NotNullable List<String> segments) {}
 
   @Inject ContactService contacts;
   @Inject ShopifyService shops;
@@ -64,13 +71,10 @@ public class ContactResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
-  public ContactView update(@PathParam("id") UUID id, JsonObject body) {
-    Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation)
-        .onlyKnown("nickname", "avatar", "phone", "company", "data", "segments");
-    ContactChanges changes = new ContactChanges(profile(fields), fields.scalars("data"), fields.strings("segments"));
-    validation.throwIfInvalid();
-    return contacts.update(id, changes);
+  public ContactView update(@PathParam("id") UUID id, ContactPatch body) {
+    Profile profile = new Profile(Optional.ofNullable(body.nickname()), Optional.ofNullable(body.avatar()),
+        Optional.ofNullable(body.phone()), Optional.ofNullable(body.company()).map(JsonObject::toString));
+    return contacts.update(id, new ContactChanges(profile, data(body.data()), Optional.ofNullable(body.segments())));
   }
 
   @DELETE
@@ -86,8 +90,12 @@ public class ContactResource {
     return contacts.events(id, PageRequest.of(limit, cursor));
   }
 
-  /** The profile fields of a contact or widget user object. */
-  public static Profile profile(JsonFields fields) {
-    return new Profile(fields.string("nickname"), fields.string("avatar"), fields.string("phone"), fields.objectText("company"));
+  /** Custom data as it is stored: each entry's JSON text, keys lowercased. */
+  public static Map<String, String> data(Map<String, JsonValue> entries) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (entries != null) {
+      entries.forEach((key, value) -> out.put(key.trim().toLowerCase(java.util.Locale.ROOT), value == null ? "null" : value.toString()));
+    }
+    return out;
   }
 }

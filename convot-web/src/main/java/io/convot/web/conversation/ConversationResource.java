@@ -4,7 +4,6 @@ import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
-import io.convot.common.Validation;
 import io.convot.conversation.Conversation;
 import io.convot.conversation.ConversationFilter;
 import io.convot.conversation.ConversationService;
@@ -13,9 +12,8 @@ import io.convot.conversation.MessageView;
 import io.convot.conversation.NewConversation;
 import io.convot.conversation.StartedConversation;
 import io.convot.web.QueryFilters;
-import io.convot.web.json.JsonFields;
+import io.convot.web.json.Given;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -42,6 +40,9 @@ public class ConversationResource {
   /** An agent's reply, or a private note that only agents see. */
   public record ReplyBody(String text, @JsonbProperty("private") Boolean privateNote) {}
 
+  /** Whom to assign to; {@code null} unassigns, so it must be given even then. */
+  public record AssignBody(@Given("is required (null unassigns)") UUID memberId) {}
+
   @Inject ConversationService conversations;
 
   @GET
@@ -65,16 +66,8 @@ public class ConversationResource {
 
   @POST
   @Path("{id}/assign")
-  public ConversationView assign(@PathParam("id") UUID id, JsonObject body) {
-    Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown("member_id");
-    validation.require(fields.has("member_id"), "member_id", "required", "member_id is required (null unassigns)");
-    String memberId = fields.nullableString("member_id");
-    validation.throwIfInvalid();
-    QueryFilters ids = new QueryFilters();
-    UUID member = ids.uuid("member_id", memberId);
-    ids.check();
-    return conversations.assign(id, member);
+  public ConversationView assign(@PathParam("id") UUID id, AssignBody body) {
+    return conversations.assign(id, body.memberId());
   }
 
   @POST

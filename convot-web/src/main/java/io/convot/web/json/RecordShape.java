@@ -22,7 +22,9 @@ import java.util.UUID;
  * the record does not have is an {@code unknown_field}, a value of the wrong JSON type a
  * {@code wrong_type}, an unreadable id or time {@code invalid_id} / {@code invalid_timestamp}, a time
  * outside the accepted years {@code out_of_range}, each with its JSON path. So binding itself never
- * fails on a client's mistake, and every mistake in a body is reported at once.
+ * fails on a client's mistake, and every mistake in a body is reported at once. What binding cannot
+ * see (a member left out or given as null, nested data) the record says with {@link Given},
+ * {@link NotNullable}, {@link Clearable} and {@link Scalars}.
  */
 final class RecordShape {
 
@@ -38,8 +40,21 @@ final class RecordShape {
       RecordComponent component = components.get(key);
       if (component == null) {
         errors.add(new FieldError(field, "unknown_field", field + " is not a field of this request"));
+      } else if (value.getValueType() == JsonValue.ValueType.NULL && component.isAnnotationPresent(NotNullable.class)) {
+        errors.add(new FieldError(field, "wrong_type", field + " must not be null"));
       } else {
-        value(value, component.getGenericType(), field, errors);
+        Clearable clearable = component.getAnnotation(Clearable.class);
+        value(value, clearable == null ? component.getGenericType() : clearable.value(), field, errors);
+        if (component.isAnnotationPresent(Scalars.class) && value.getValueType() == JsonValue.ValueType.OBJECT) {
+          scalars(value.asJsonObject(), field, errors);
+        }
+      }
+    });
+    components.forEach((key, component) -> {
+      Given given = component.getAnnotation(Given.class);
+      if (given != null && !body.containsKey(key)) {
+        String field = path.isEmpty() ? key : path + "." + key;
+        errors.add(new FieldError(field, "required", field + " " + given.value()));
       }
     });
   }
@@ -88,6 +103,14 @@ final class RecordShape {
       expect(value.getValueType() == JsonValue.ValueType.OBJECT, field, "an object", errors);
     }
     // JsonValue and anything else: whatever the client sent is the value.
+  }
+
+  private static void scalars(JsonObject entries, String field, List<FieldError> errors) {
+    entries.forEach((key, entry) -> {
+      if (entry.getValueType() == JsonValue.ValueType.OBJECT || entry.getValueType() == JsonValue.ValueType.ARRAY) {
+        errors.add(new FieldError(field + "." + key, "wrong_type", field + "." + key + " must be a string, number or boolean"));
+      }
+    });
   }
 
   private static boolean expect(boolean ok, String field, String what, List<FieldError> errors) {

@@ -3,14 +3,12 @@ package io.convot.web.member;
 import io.convot.access.Role;
 import io.convot.common.Page;
 import io.convot.common.PageRequest;
-import io.convot.common.Validation;
 import io.convot.member.Invitation;
 import io.convot.member.MemberChanges;
 import io.convot.member.MemberService;
-import io.convot.web.json.JsonFields;
 import io.convot.web.json.MergePatch;
+import io.convot.web.json.NotNullable;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The team: list, invite, change role and permissions, remove. */
@@ -42,6 +41,11 @@ public class MemberResource {
           new InvitationLink(invitation.url(), invitation.expiresAt()));
     }
   }
+
+  /** A change to a member (JSON Merge Patch): what is left out stays; neither field can be cleared. */
+  public record MemberPatch(@NotNullable String role, @NotNullable Permissions permissions) {}
+
+  public record Permissions(@NotNullable Boolean revenueAccess) {}
 
   @Inject MemberService members;
 
@@ -66,12 +70,9 @@ public class MemberResource {
   @PATCH
   @Path("{id}")
   @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
-  public MemberView update(@PathParam("id") UUID id, JsonObject body) {
-    Validation validation = new Validation();
-    JsonFields fields = new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown("role", "permissions");
-    var role = fields.string("role").map(value -> Role.parse(value, "role"));
-    var revenueAccess = fields.object("permissions").flatMap(permissions -> permissions.onlyKnown("revenue_access").bool("revenue_access"));
-    validation.throwIfInvalid();
+  public MemberView update(@PathParam("id") UUID id, MemberPatch body) {
+    var role = Optional.ofNullable(body.role()).map(value -> Role.parse(value, "role"));
+    var revenueAccess = Optional.ofNullable(body.permissions()).map(Permissions::revenueAccess);
     return MemberView.of(members.update(id, new MemberChanges(role, revenueAccess)));
   }
 

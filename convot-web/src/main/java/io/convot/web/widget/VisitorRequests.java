@@ -1,12 +1,16 @@
 package io.convot.web.widget;
 
-import io.convot.common.Validation;
 import io.convot.contact.Identity;
+import io.convot.contact.Profile;
 import io.convot.web.contact.ContactResource;
-import io.convot.web.json.JsonFields;
+import io.convot.web.json.NotNullable;
 import io.convot.widget.VisitorProfile;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Reads the widget's request bodies and its bearer session token. */
 final class VisitorRequests {
@@ -27,16 +31,17 @@ final class VisitorRequests {
     return header.substring(BEARER.length()).trim();
   }
 
-  /** {@code {user?: {...}, user_hash?, data?: {...}, segments?: [...], segments_overwrite?}}. */
-  static VisitorProfile visitor(JsonFields fields, Validation validation) {
-    JsonFields user = fields.object("user").orElse(new JsonFields(JsonObject.EMPTY_JSON_OBJECT, validation))
-        .onlyKnown("email", "external_id", "nickname", "avatar", "phone", "company");
-    Identity identity = new Identity(user.string("external_id").orElse(null), user.string("email").orElse(null));
-    return new VisitorProfile(identity, fields.string("user_hash").orElse(null), ContactResource.profile(user),
-        fields.scalars("data"), fields.strings("segments"), fields.bool("segments_overwrite").orElse(false));
-  }
+  /** Who the visitor says they are; a field left out is not told, and none can be null. */
+  public record VisitorUser(@NotNullable String email, @NotNullable String externalId, @NotNullable String nickname,
+      @NotNullable String avatar, @NotNullable String phone, @NotNullable JsonObject company) {}
 
-  static JsonFields fields(JsonObject body, Validation validation, String... known) {
-    return new JsonFields(body == null ? JsonObject.EMPTY_JSON_OBJECT : body, validation).onlyKnown(known);
+  /** {@code {user?: {...}, user_hash?, data?: {...}, segments?: [...], segments_overwrite?}}. */
+  static VisitorProfile visitor(VisitorUser user, String userHash, Map<String, JsonValue> data, List<String> segments,
+      Boolean segmentsOverwrite) {
+    Identity identity = user == null ? Identity.ANONYMOUS : new Identity(user.externalId(), user.email());
+    Profile profile = user == null ? Profile.NONE : new Profile(Optional.ofNullable(user.nickname()),
+        Optional.ofNullable(user.avatar()), Optional.ofNullable(user.phone()), Optional.ofNullable(user.company()).map(JsonObject::toString));
+    return new VisitorProfile(identity, userHash, profile, ContactResource.data(data), Optional.ofNullable(segments),
+        Boolean.TRUE.equals(segmentsOverwrite));
   }
 }

@@ -1,13 +1,14 @@
 package io.convot.web.widget;
 
-import io.convot.common.Validation;
 import io.convot.contact.ContactView;
-import io.convot.web.json.JsonFields;
+import io.convot.web.json.NotNullable;
+import io.convot.web.json.Scalars;
 import io.convot.widget.SessionStart;
 import io.convot.widget.VisitorProfile;
 import io.convot.widget.VisitorService;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -29,7 +30,14 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WidgetSessionResource {
 
-  private static final String[] VISITOR_FIELDS = {"user", "user_hash", "data", "segments", "segments_overwrite"};
+  /** Starts (or resumes) a session for the app with the public key {@code app_id}. */
+  public record SessionStartBody(@NotNull @NotNullable String appId, @NotNullable VisitorRequests.VisitorUser user,
+      @NotNullable String userHash, @NotNullable @Scalars Map<String, JsonValue> data, @NotNullable List<String> segments,
+      @NotNullable Boolean segmentsOverwrite) {}
+
+  /** Tells more about the visitor of the current session. */
+  public record SessionChangeBody(@NotNullable VisitorRequests.VisitorUser user, @NotNullable String userHash,
+      @NotNullable @Scalars Map<String, JsonValue> data, @NotNullable List<String> segments, @NotNullable Boolean segmentsOverwrite) {}
 
   /** A session as the widget sees it; a changed {@code session_token} means a different person. */
   public record SessionView(String sessionToken, UUID contactId, boolean verified, Map<String, Object> user,
@@ -51,29 +59,16 @@ public class WidgetSessionResource {
 
   @POST
   @Path("sessions")
-  public Response start(JsonObject body, @Context HttpHeaders headers) {
-    Validation validation = new Validation();
-    JsonFields fields = VisitorRequests.fields(body, validation, concat("app_id"));
-    String appKey = fields.string("app_id").orElse(null);
-    validation.require(appKey != null, "app_id", "required", "app_id is required");
-    VisitorProfile visitor = VisitorRequests.visitor(fields, validation);
-    validation.throwIfInvalid();
-    SessionStart start = visitors.start(appKey, visitor, VisitorRequests.sessionToken(headers));
+  public Response start(SessionStartBody body, @Context HttpHeaders headers) {
+    VisitorProfile visitor = VisitorRequests.visitor(body.user(), body.userHash(), body.data(), body.segments(), body.segmentsOverwrite());
+    SessionStart start = visitors.start(body.appId(), visitor, VisitorRequests.sessionToken(headers));
     return Response.status(Response.Status.CREATED).entity(SessionView.of(start)).build();
   }
 
   @PATCH
   @Path("session")
-  public SessionView update(JsonObject body, @QueryParam("app_id") String appKey, @Context HttpHeaders headers) {
-    Validation validation = new Validation();
-    VisitorProfile visitor = VisitorRequests.visitor(VisitorRequests.fields(body, validation, VISITOR_FIELDS), validation);
-    validation.throwIfInvalid();
+  public SessionView update(SessionChangeBody body, @QueryParam("app_id") String appKey, @Context HttpHeaders headers) {
+    VisitorProfile visitor = VisitorRequests.visitor(body.user(), body.userHash(), body.data(), body.segments(), body.segmentsOverwrite());
     return SessionView.of(visitors.update(VisitorRequests.sessionToken(headers), appKey, visitor));
-  }
-
-  private static String[] concat(String field) {
-    String[] all = java.util.Arrays.copyOf(VISITOR_FIELDS, VISITOR_FIELDS.length + 1);
-    all[VISITOR_FIELDS.length] = field;
-    return all;
   }
 }

@@ -136,6 +136,36 @@ class MalformedInputIT {
   }
 
   @Test
+  void nullClearsOnlyWhatMayBeEmptyAndAGivenFieldMustBeThere() {
+    Api api = owner.api();
+    String path = "/api/v1/apps/" + app.getString("id");
+    String hours = "{\"timezone\": \"Europe/Paris\", \"days\": {}}";
+    Api.Reply set = api.patch(path, "{\"shopify_app_id\": \"gid-1\", \"office_hours\": " + hours + "}");
+    assertEquals(200, set.status(), set::toString);
+    Api.Reply untouched = api.patch(path, "{\"name\": \"Renamed\"}");
+    assertEquals("gid-1", untouched.string("shopify_app_id"));
+    assertEquals("Europe/Paris", untouched.json().getJsonObject("office_hours").getString("timezone"));
+    Api.Reply cleared = api.patch(path, "{\"shopify_app_id\": null, \"office_hours\": null}");
+    assertEquals(200, cleared.status(), cleared::toString);
+    assertEquals(true, cleared.isNull("shopify_app_id") && cleared.isNull("office_hours"), cleared::toString);
+
+    assertFieldCode(api.patch(path, "{\"theme_color\": null}"), "theme_color", "wrong_type");
+    assertFieldCode(api.patch(path, "{\"shopify_app_id\": 7}"), "shopify_app_id", "wrong_type");
+    assertFieldCode(api.patch(path, "{\"office_hours\": []}"), "office_hours", "wrong_type");
+    assertFieldCode(api.patch("/api/v1/members/" + owner.memberId(), "{\"role\": null}"), "role", "wrong_type");
+    assertFieldCode(api.patch("/api/v1/members/" + owner.memberId(), "{\"permissions\": {\"revenue_access\": null}}"),
+        "permissions.revenue_access", "wrong_type");
+    assertFieldCode(Widget.client(null).post("/widget/v1/sessions", "{\"app_id\": \"" + widget.appKey() + "\", \"user\": null}"),
+        "user", "wrong_type");
+    assertFieldCode(Widget.client(null).post("/widget/v1/sessions", "{\"app_id\": \"" + widget.appKey() + "\", \"data\": {\"plan\": {\"tier\": 1}}}"),
+        "data.plan", "wrong_type");
+    assertFieldCode(Widget.client(null).post("/widget/v1/sessions", "{\"user\": {\"email\": \"a@shop.test\"}}"), "app_id", "required");
+
+    assertEquals("Renamed", api.get(path).string("name"));
+    assertEquals("owner", api.get("/api/v1/members/" + owner.memberId()).string("role"));
+  }
+
+  @Test
   void patchesAreAcceptedAsJsonMergePatchWithTheSameChecks() throws Exception {
     String path = "/api/v1/apps/" + app.getString("id");
     Api.Reply renamed = mergePatch(path, "{\"name\": \"Renamed\"}");
