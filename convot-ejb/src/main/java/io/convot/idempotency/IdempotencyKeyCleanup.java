@@ -1,5 +1,6 @@
 package io.convot.idempotency;
 
+import io.convot.common.BatchPrune;
 import io.convot.common.ClusterLock;
 import io.convot.common.Timestamps;
 import jakarta.ejb.Schedule;
@@ -9,8 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -23,7 +22,6 @@ public class IdempotencyKeyCleanup {
 
   private static final Logger LOG = Logger.getLogger(IdempotencyKeyCleanup.class.getName());
   private static final long LOCK = 0x6964656d706fL; // "idempo"
-  private static final int BATCH = 10_000;
 
   @PersistenceContext(unitName = "convot")
   EntityManager em;
@@ -38,14 +36,7 @@ public class IdempotencyKeyCleanup {
       return;
     }
     Instant before = Timestamps.now().minus(lifetime);
-    long deleted = 0;
-    int batch;
-    do {
-      batch = ((Number) em.createNativeQuery("SELECT convot_prune_idempotency_keys(?1, ?2)")
-          .setParameter(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).setParameter(2, BATCH).getSingleResult()).intValue();
-      deleted += batch;
-    } while (batch == BATCH);
-    long total = deleted;
+    long total = BatchPrune.deleteBefore(em, "convot_prune_idempotency_keys", before);
     if (total > 0) {
       LOG.info(() -> "Deleted " + total + " idempotency keys created before " + before);
     }

@@ -1,5 +1,6 @@
 package io.convot.shopify;
 
+import io.convot.common.BatchPrune;
 import io.convot.common.ClusterLock;
 import io.convot.common.Timestamps;
 import jakarta.annotation.PostConstruct;
@@ -14,7 +15,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.logging.Logger;
@@ -32,7 +32,6 @@ public class LifecycleRetention {
 
   private static final Logger LOG = Logger.getLogger(LifecycleRetention.class.getName());
   private static final long LOCK = 0x726574656e74L; // "retent"
-  private static final int BATCH = 10_000;
 
   @PersistenceContext(unitName = "convot")
   EntityManager em;
@@ -58,14 +57,7 @@ public class LifecycleRetention {
       return;
     }
     Instant before = Timestamps.now().atOffset(ZoneOffset.UTC).minus(retention).toInstant();
-    long deleted = 0;
-    int batch;
-    do {
-      batch = ((Number) em.createNativeQuery("SELECT convot_prune_shopify_events(?1, ?2)")
-          .setParameter(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).setParameter(2, BATCH).getSingleResult()).intValue();
-      deleted += batch;
-    } while (batch == BATCH);
-    long total = deleted;
+    long total = BatchPrune.deleteBefore(em, "convot_prune_shopify_events", before);
     LOG.info(() -> "Retention: deleted " + total + " Shopify lifecycle events that occurred before " + before);
   }
 }

@@ -1,5 +1,6 @@
 package io.convot.webhook;
 
+import io.convot.common.BatchPrune;
 import io.convot.common.ClusterLock;
 import io.convot.common.Timestamps;
 import jakarta.annotation.PostConstruct;
@@ -35,7 +36,6 @@ public class WebhookRetention {
 
   private static final Logger LOG = Logger.getLogger(WebhookRetention.class.getName());
   private static final long LOCK = 0x7768726574L; // "whret"
-  private static final int BATCH = 10_000;
 
   @PersistenceContext(unitName = "convot")
   EntityManager em;
@@ -61,23 +61,12 @@ public class WebhookRetention {
       return;
     }
     Instant before = Timestamps.now().atOffset(ZoneOffset.UTC).minus(retention).toInstant();
-    long deliveries = deleteAll("convot_prune_webhook_deliveries", before);
-    long events = deleteAll("convot_prune_relayed_events", before);
+    long deliveries = BatchPrune.deleteBefore(em, "convot_prune_webhook_deliveries", before);
+    long events = BatchPrune.deleteBefore(em, "convot_prune_relayed_events", before);
     // A run that went silent that long ago has nothing left for the sweeper to recover.
     int runs = em.createNativeQuery("DELETE FROM server_runs WHERE alive_at < ?1")
         .setParameter(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).executeUpdate();
     LOG.info(() -> "Retention: deleted " + deliveries + " webhook deliveries (with their attempts) and " + events
         + " relayed outbox events created before " + before + ", and " + runs + " server runs silent since before then");
-  }
-
-  private long deleteAll(String function, Instant before) {
-    long deleted = 0;
-    int batch;
-    do {
-      batch = ((Number) em.createNativeQuery("SELECT " + function + "(?1, ?2)")
-          .setParameter(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC)).setParameter(2, BATCH).getSingleResult()).intValue();
-      deleted += batch;
-    } while (batch == BATCH);
-    return deleted;
   }
 }
