@@ -133,8 +133,8 @@ class ConvotApp extends View {
             </ul>
           </nav>
           ${this.connectionBadge()}
-          <button type="button" class="account" popovertarget="account-menu" aria-haspopup="true">${session.member.name}</button>
-          <div id="account-menu" class="menu" popover aria-label="Account">
+          <button type="button" class="account" popovertarget="account-menu" aria-label=${`Account: ${session.member.name}`}>${session.member.name}</button>
+          <div id="account-menu" class="menu" popover>
             <p class="who">${session.member.email}<br><span>${session.organization.name}</span></p>
             <a href="#/settings/account" @click=${() => this.querySelector('#account-menu').hidePopover()}>Account</a>
             <button type="button" @click=${() => this.signOut()}>Sign out</button>
