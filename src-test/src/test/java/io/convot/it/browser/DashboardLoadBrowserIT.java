@@ -38,6 +38,9 @@ class DashboardLoadBrowserIT {
     Organizations.Owner owner = Organizations.signUp("First load");
     try (Dashboard dashboard = new Dashboard()) {
       dashboard.browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+      // Every load as the first: nothing from the cache, whatever signing in loaded before.
+      dashboard.browser.executeCdpCommand("Network.enable", Map.of());
+      dashboard.browser.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
       dashboard.signedIn(owner.token());
       dashboard.find("list", "Conversations");
       dashboard.screenshot("dashboard-first-load");
