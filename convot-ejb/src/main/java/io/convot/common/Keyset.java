@@ -12,7 +12,8 @@ import java.util.function.Function;
 
 /**
  * Reads one keyset page of an entity that has {@code createdAt} and {@code id}, optionally
- * narrowed by {@link Filter} conditions on the entity, which queries call {@code e}.
+ * narrowed by {@link Filter} conditions on the entity, which queries call {@code e}: oldest first,
+ * or newest first when the filter says so (a log a person reads).
  */
 public final class Keyset {
 
@@ -26,12 +27,14 @@ public final class Keyset {
   public static <T> Page<T> page(EntityManager em, Class<T> type, Filter filter, PageRequest request,
       Function<T, Instant> createdAt, Function<T, UUID> id) {
     List<String> conditions = new ArrayList<>(filter.conditions);
+    String beyond = filter.newestFirst ? "<" : ">";
     if (!request.isFirst()) {
-      conditions.add("(e.createdAt > :afterAt OR (e.createdAt = :afterAt AND e.id > :afterId))");
+      conditions.add("(e.createdAt " + beyond + " :afterAt OR (e.createdAt = :afterAt AND e.id " + beyond + " :afterId))");
     }
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    String direction = filter.newestFirst ? " DESC" : "";
     TypedQuery<T> query = em.createQuery("SELECT e FROM " + type.getSimpleName() + " e" + where
-        + " ORDER BY e.createdAt, e.id", type).setMaxResults(request.limit() + 1);
+        + " ORDER BY e.createdAt" + direction + ", e.id" + direction, type).setMaxResults(request.limit() + 1);
     filter.parameters.forEach(query::setParameter);
     if (!request.isFirst()) {
       query.setParameter("afterAt", request.afterCreatedAt()).setParameter("afterId", request.afterId());
@@ -43,6 +46,13 @@ public final class Keyset {
   public static final class Filter {
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private boolean newestFirst;
+
+    /** Pages from the newest row back (when {@code newest}); the cursor then names the oldest row seen. */
+    public Filter newestFirst(boolean newest) {
+      this.newestFirst = newest;
+      return this;
+    }
 
     public Filter where(String condition) {
       conditions.add(condition);
