@@ -23,6 +23,7 @@ class ConvotApp extends View {
     ready: { state: true },
     connection: { state: true },
     notice: { state: true },
+    unloadable: { state: true },
   };
 
   constructor() {
@@ -87,12 +88,22 @@ class ConvotApp extends View {
       return go(after && after !== '/signin' ? after : '/inbox');
     }
     if (signedIn) this.notice = null;
-    await load(match.route);
+    try {
+      await load(match.route);
+      this.unloadable = null;
+    } catch (e) {
+      // A page whose module cannot be fetched (offline, a deployment under way) leaves the shell usable.
+      this.unloadable = match.route.tag;
+      console.error(e);
+    }
     this.match = match;
   }
 
   page() {
     const { route, params, query } = this.match;
+    if (this.unloadable === route.tag) {
+      return html`<p class="notice" role="alert">This page could not be loaded. Check your connection and reload.</p>`;
+    }
     let element = this.pages.get(route.tag);
     if (!element) {
       element = document.createElement(route.tag);

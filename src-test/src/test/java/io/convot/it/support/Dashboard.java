@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,6 +44,7 @@ public final class Dashboard implements AutoCloseable {
     browser.get(Api.BASE_URL + "/");
     browser.executeScript("localStorage.setItem('convot.token', arguments[0]);", token);
     browser.get(URL + "#/inbox");
+    browser.navigate().refresh(); // a new hash alone does not load the page again, and the token is read when it loads
     waitFor().until(d -> !byRole("link", "Inbox").isEmpty());
     return this;
   }
@@ -60,6 +62,8 @@ public final class Dashboard implements AutoCloseable {
   public WebDriverWait waitFor(int seconds) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
     wait.pollingEvery(Duration.ofMillis(50));
+    // An element the page re-rendered while a condition looked at it: look again.
+    wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
 
