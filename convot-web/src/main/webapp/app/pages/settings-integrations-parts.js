@@ -13,7 +13,7 @@ let uniqueIds = 0;
  * Asks before a destructive action in a modal <dialog> (focus stays inside, Escape cancels).
  * Resolves true when the person confirmed.
  */
-export function confirmAction({ title, message, action, danger = true }) {
+export function confirmAction({ title, message, confirmLabel, destructive = true }) {
   const id = `confirm-${++uniqueIds}`;
   const dialog = document.createElement('dialog');
   dialog.className = 'confirm';
@@ -25,7 +25,7 @@ export function confirmAction({ title, message, action, danger = true }) {
       <p id="${id}-message">${message}</p>
       <div class="actions">
         <button value="cancel" autofocus>Cancel</button>
-        <button value="confirm" class=${danger ? 'danger' : 'primary'}>${action}</button>
+        <button value="confirm" class=${destructive ? 'danger' : 'primary'}>${confirmLabel}</button>
       </div>
     </form>`, dialog);
   document.body.append(dialog);
@@ -41,44 +41,45 @@ export function confirmAction({ title, message, action, danger = true }) {
 }
 
 /**
- * A secret Convot shows this once: read-only in a labelled box, with Copy and a way to dismiss it.
- * Fires `dismiss` when the person says they saved it.
+ * A secret Convot shows this once: read-only in a labelled box that selects itself on focus, with
+ * Copy, a warning that it cannot be shown again, and Done, which fires `done` for the page to drop it.
  */
 class ShownOnceSecret extends View {
   static properties = {
-    secret: {},
+    value: { attribute: false },
     label: {},
-    note: {},
+    warning: {},
     copied: { state: true },
   };
 
   constructor() {
     super();
     this.label = 'Secret';
+    this.warning = 'It is shown only this once and cannot be read again.';
     this.inputId = `secret-${++uniqueIds}`;
   }
 
   willUpdate(changed) {
-    if (changed.has('secret')) this.copied = null;
+    if (changed.has('value')) this.copied = null;
   }
 
   async copy() {
-    this.copied = (await copyText(this.secret)) ? 'Copied to the clipboard.' : 'Copying was refused: select the text and copy it.';
+    this.copied = (await copyText(this.value)) ? 'Copied to the clipboard.' : 'Copying was refused: select the text and copy it.';
   }
 
   render() {
-    if (!this.secret) return nothing;
+    if (!this.value) return nothing;
     return html`
       <div class="shown-once">
         <label for=${this.inputId}>${this.label}</label>
         <div class="shown-once-row">
-          <input id=${this.inputId} type="text" class="secret" readonly .value=${this.secret}
+          <input id=${this.inputId} type="text" class="secret" readonly .value=${this.value}
             aria-describedby="${this.inputId}-hint" @focus=${(e) => e.target.select()}>
           <button type="button" @click=${this.copy}>Copy</button>
         </div>
-        <p class="hint" id="${this.inputId}-hint">${this.note || 'Copy it now: it is shown only this once and cannot be read again.'}</p>
+        <p class="hint" id="${this.inputId}-hint"><strong>Copy it now.</strong> ${this.warning}</p>
         <p class="copied" role="status">${this.copied || ''}</p>
-        <button type="button" class="primary" @click=${() => this.dispatchEvent(new Event('dismiss'))}>I saved it</button>
+        <button type="button" class="primary" @click=${() => this.dispatchEvent(new Event('done'))}>Done</button>
       </div>`;
   }
 }

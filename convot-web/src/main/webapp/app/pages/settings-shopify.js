@@ -92,7 +92,7 @@ class SettingsShopify extends View {
     const yes = await confirmAction({
       title: 'Disconnect Shopify?',
       message: 'Convot deletes the token and stops syncing. The shops and revenue it learned so far stay; connect again to resume.',
-      action: 'Disconnect',
+      confirmLabel: 'Disconnect',
     });
     if (!yes) return;
     this.busy = 'disconnect';

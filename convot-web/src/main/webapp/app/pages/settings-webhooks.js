@@ -133,8 +133,8 @@ class SettingsWebhooks extends View {
       title: 'Rotate the signing secret?',
       message: 'Convot makes a new secret and shows it once. For a grace period the current secret keeps signing '
         + 'alongside the new one, so your receiver keeps verifying while you switch it over.',
-      action: 'Rotate secret',
-      danger: false,
+      confirmLabel: 'Rotate secret',
+      destructive: false,
     });
     if (!yes) return;
     this.act('rotate', () => api.post(`/webhooks/${this.endpoint.id}/secret/rotate`), (rotated) => {
@@ -156,7 +156,7 @@ class SettingsWebhooks extends View {
     const yes = await confirmAction({
       title: 'Delete this endpoint?',
       message: `${this.endpoint.url} stops receiving events at once, and its delivery log is deleted with it. This cannot be undone.`,
-      action: 'Delete endpoint',
+      confirmLabel: 'Delete endpoint',
     });
     if (!yes) return;
     this.act('delete', () => api.del(`/webhooks/${this.endpoint.id}`), () => {
@@ -299,14 +299,14 @@ class SettingsWebhooks extends View {
   secretBox(e) {
     if (!this.revealed || this.revealed.id !== e.id) return nothing;
     const { secret, rotated, previousUntil } = this.revealed;
-    const note = rotated && previousUntil
-      ? `Copy it now: it is shown only this once. Until ${fullTime(previousUntil)} every delivery is signed with both this and the previous secret; switch your receiver to this one before then.`
-      : 'Copy it now: it is shown only this once. Your receiver verifies every delivery with it.';
+    const warning = rotated && previousUntil
+      ? `It is shown only this once. Until ${fullTime(previousUntil)} every delivery is signed with both this and the previous secret: switch your receiver to this one before then.`
+      : 'It is shown only this once. Your receiver verifies every delivery with it.';
     return html`
       <section class="panel secret-panel" aria-labelledby="secret-title">
         <h2 id="secret-title">${rotated ? 'The new signing secret, shown once' : 'The signing secret, shown once'}</h2>
-        <cv-shown-once-secret label="Signing secret" .secret=${secret} .note=${note}
-          @dismiss=${() => { this.revealed = null; }}></cv-shown-once-secret>
+        <cv-shown-once-secret label="Signing secret" .value=${secret} .warning=${warning}
+          @done=${() => { this.revealed = null; }}></cv-shown-once-secret>
       </section>`;
   }
 }
