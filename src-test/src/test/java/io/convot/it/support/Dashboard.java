@@ -44,7 +44,6 @@ public final class Dashboard implements AutoCloseable {
     browser.get(Api.BASE_URL + "/");
     browser.executeScript("localStorage.setItem('convot.token', arguments[0]);", token);
     browser.get(URL + "#/inbox");
-    browser.navigate().refresh(); // a new hash alone does not load the page again, and the token is read when it loads
     waitFor().until(d -> !byRole("link", "Inbox").isEmpty());
     return this;
   }
