@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,9 +41,14 @@ public final class Dashboard implements AutoCloseable {
    * once, cold (going from one of its routes to another would only change the fragment).
    */
   public Dashboard signedIn(String token) {
+    return signedIn(token, "/inbox");
+  }
+
+  /** Opens a route (`/contacts`) of the dashboard already signed in with this token, once its navigation shows. */
+  public Dashboard signedIn(String token, String route) {
     browser.get(Api.BASE_URL + "/");
     browser.executeScript("localStorage.setItem('convot.token', arguments[0]);", token);
-    browser.get(URL + "#/inbox");
+    browser.get(URL + "#" + route);
     waitFor().until(d -> !byRole("link", "Inbox").isEmpty());
     return this;
   }
@@ -60,6 +66,8 @@ public final class Dashboard implements AutoCloseable {
   public WebDriverWait waitFor(int seconds) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
     wait.pollingEvery(Duration.ofMillis(50));
+    // an element found a moment ago may be gone when asked about it, as pages render again: look again
+    wait.ignoring(StaleElementReferenceException.class);
     return wait;
   }
 
@@ -125,6 +133,7 @@ public final class Dashboard implements AutoCloseable {
       case "link" -> "a[href], [role=link]";
       case "textbox" -> "input:not([type]), input[type=text], input[type=email], input[type=password], input[type=url], "
           + "input[type=search], textarea, [role=textbox]";
+      case "searchbox" -> "input[type=search], [role=searchbox]";
       case "checkbox" -> "input[type=checkbox], [role=checkbox]";
       case "combobox" -> "select, [role=combobox]";
       case "list" -> "ul, ol, [role=list]";
