@@ -128,7 +128,8 @@ class ContactPage extends View {
         </div>
         <div class="actions">
           <button type="button" id="contact-edit" ?disabled=${this.editing} @click=${this.startEditing}>Edit</button>
-          ${session.isAdmin ? html`<button type="button" class="danger" @click=${this.askDelete}>Delete contact</button>` : nothing}
+          ${session.isAdmin
+            ? html`<button type="button" class="danger" @click=${this.askDelete}>Delete contact</button>` : nothing}
         </div>
       </header>`;
   }
@@ -143,7 +144,8 @@ class ContactPage extends View {
           <dt>Email</dt><dd>${c.email ? html`${c.email} ${verifiedBadge(c)}` : html`<span class="muted">None</span>`}</dd>
           <dt>External ID</dt><dd>${c.external_id || html`<span class="muted">None</span>`}</dd>
           <dt>Phone</dt><dd>${c.phone || html`<span class="muted">None</span>`}</dd>
-          <dt>Company</dt><dd>${company && Object.keys(company).length ? this.company(company) : html`<span class="muted">None</span>`}</dd>
+          <dt>Company</dt><dd>${company && Object.keys(company).length
+            ? this.company(company) : html`<span class="muted">None</span>`}</dd>
           <dt>Updated</dt><dd>${fullTime(c.updated_at)}</dd>
         </dl>
       </section>`;
@@ -175,7 +177,8 @@ class ContactPage extends View {
               <dt>MRR</dt><dd>${money(shop.mrr, shop.currency)}</dd>
               <dt>Lifetime revenue</dt><dd>${money(shop.lifetime_revenue, shop.currency)}</dd>` : nothing}
           </dl>
-          ${revenue ? html`<p><a href="#/revenue${query({ myshopify_domain: shop.myshopify_domain })}">See the shop in Revenue</a></p>` : nothing}`
+          ${revenue ? html`<p><a href="#/revenue${query({ myshopify_domain: shop.myshopify_domain })}">
+            See the shop in Revenue</a></p>` : nothing}`
           : html`<p class="muted">Not in the Shopify Partner data yet: the next sync may bring it.</p>`}
       </section>`;
   }
@@ -228,10 +231,12 @@ class ContactPage extends View {
             <span class="dot ${e.color || 'grey'}" aria-hidden="true"></span>
             <div><strong>${e.name}</strong> <span class="muted">${time(e.created_at)}</span>
               ${e.data && typeof e.data === 'object' && Object.keys(e.data).length
-                ? html`<dl class="event-data">${Object.entries(e.data).map(([k, v]) => html`<dt>${k}</dt><dd>${valueText(v)}</dd>`)}</dl>`
+                ? html`<dl class="event-data">${Object.entries(e.data)
+                  .map(([k, v]) => html`<dt>${k}</dt><dd>${valueText(v)}</dd>`)}</dl>`
                 : nothing}</div>
           </li>`)}</ol>`
-          : loading ? html`<p class="muted">Loading…</p>` : html`<p class="muted">No events. The widget adds them with <code>session:event</code>.</p>`}
+          : loading ? html`<p class="muted">Loading…</p>`
+          : html`<p class="muted">No events. The widget adds them with <code>session:event</code>.</p>`}
         ${formError(error)}
         ${list.done ? nothing : html`<button type="button" ?disabled=${loading}
           @click=${() => this.more('events')}>Load more events</button>`}
@@ -324,10 +329,12 @@ class ContactPage extends View {
 
   deleteDialog(c) {
     return html`
-      <dialog id="contact-delete-dialog" class="confirm" aria-labelledby="contact-delete-title" aria-describedby="contact-delete-what">
+      <dialog id="contact-delete-dialog" class="confirm" aria-labelledby="contact-delete-title"
+        aria-describedby="contact-delete-what">
         <h2 id="contact-delete-title">Delete ${contactName(c)}?</h2>
-        <p id="contact-delete-what">The contact leaves Contacts and search at once, and their chat sessions end: if they come
-          back, the widget starts over with a new, empty profile. Their conversations stay in the inbox. This cannot be undone.</p>
+        <p id="contact-delete-what">The contact leaves Contacts and search at once, and their chat sessions end: if
+          they come back, the widget starts over with a new, empty profile. Their conversations stay in the inbox.
+          This cannot be undone.</p>
         ${formError(this.deleteError)}
         <div class="actions">
           <button type="button" autofocus @click=${(e) => e.target.closest('dialog').close()}>Cancel</button>

@@ -7,7 +7,7 @@
 import { View, html, nothing, stylesheet, time, formError, go } from '../view.js';
 import { pages, query } from '../api.js';
 import { contactName, avatar, verifiedBadge } from '../components/contact-display.js';
-import { loadApps, appName } from '../components/app-names.js';
+import { loadApps, appName, appOptions } from '../components/app-names.js';
 
 stylesheet(import.meta.url);
 
@@ -123,8 +123,7 @@ class Contacts extends View {
           <div class="field app">
             <label for="contacts-app">App</label>
             <select id="contacts-app" name="app_id">
-              <option value="" ?selected=${!app}>All apps</option>
-              ${[...(this.apps || new Map()).values()].map((a) => html`<option value=${a.id} ?selected=${a.id === app}>${a.name}</option>`)}
+              ${appOptions(this.apps, app)}
             </select>
           </div>
           <div class="field go">

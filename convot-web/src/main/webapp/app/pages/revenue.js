@@ -12,7 +12,7 @@ import { api, pages, query } from '../api.js';
 import { session } from '../session.js';
 import { contactName } from '../components/contact-display.js';
 import { RISK_LEVELS, riskLabel, riskBadge, reasons } from '../components/churn-risk.js';
-import { loadApps, appName } from '../components/app-names.js';
+import { loadApps, appName, appOptions } from '../components/app-names.js';
 
 stylesheet(import.meta.url);
 
@@ -99,7 +99,8 @@ class Revenue extends View {
    * requests at a time: one contact links to its page, several to the contacts of that shop.
    */
   async findContacts(shops) {
-    const queue = shops.map((s) => [s.app_id, s.myshopify_domain]).filter(([app, domain]) => !this.linked.has(`${app} ${domain}`));
+    const queue = shops.map((s) => [s.app_id, s.myshopify_domain])
+      .filter(([app, domain]) => !this.linked.has(`${app} ${domain}`));
     queue.forEach(([app, domain]) => this.linked.set(`${app} ${domain}`, { loading: true }));
     const worker = async () => {
       while (queue.length) {
@@ -204,7 +205,8 @@ class Revenue extends View {
       <section class="panel" aria-labelledby="revenue-watch-title">
         <h2 id="revenue-watch-title">Shops to watch</h2>
         ${s.at_risk.length ? html`<ul class="watch">${s.at_risk.map((shop) => html`<li>
-            <a href="#/revenue${query({ myshopify_domain: shop.myshopify_domain, app_id: shop.app_id })}">${shop.name || shop.myshopify_domain}</a>
+            <a href="#/revenue${query({ myshopify_domain: shop.myshopify_domain, app_id: shop.app_id })}">
+              ${shop.name || shop.myshopify_domain}</a>
             ${riskBadge(shop.churn_risk)}
             <span class="amount">${money(shop.mrr, shop.currency)}/mo</span>
           </li>`)}</ul>`
@@ -221,13 +223,13 @@ class Revenue extends View {
         <form class="shop-filters" @submit=${this.filter} aria-label="Filter shops">
           <div class="field"><label for="revenue-app">App</label>
             <select id="revenue-app" name="app_id">
-              <option value="" ?selected=${!f.app_id}>All apps</option>
-              ${[...(this.apps || new Map()).values()].map((a) => html`<option value=${a.id} ?selected=${a.id === f.app_id}>${a.name}</option>`)}
+              ${appOptions(this.apps, f.app_id)}
             </select></div>
           <div class="field"><label for="revenue-risk">Churn risk</label>
             <select id="revenue-risk" name="churn_risk">
               <option value="" ?selected=${!f.churn_risk}>Any risk</option>
-              ${RISK_LEVELS.map((level) => html`<option value=${level} ?selected=${level === f.churn_risk}>${riskLabel(level)}</option>`)}
+              ${RISK_LEVELS.map((level) => html`<option value=${level} ?selected=${level === f.churn_risk}>
+                ${riskLabel(level)}</option>`)}
             </select></div>
           <div class="field"><label for="revenue-installed">Status</label>
             <select id="revenue-installed" name="installed">
@@ -244,12 +246,17 @@ class Revenue extends View {
           </div>
         </form>
         ${formError(this.error)}
-        <p class="shops-count" role="status">${this.loading && !this.shops.length ? 'Loading shops…'
-          : `${this.shops.length} shop${this.shops.length === 1 ? '' : 's'}${this.more ? ' so far' : ''}${filtered ? ' matching the filters' : ''}`}</p>
+        <p class="shops-count" role="status">${this.count(filtered)}</p>
         ${this.shops.length ? this.table() : nothing}
         ${this.more ? html`<p class="load-more"><button type="button" ?disabled=${this.loading} @click=${() => this.loadMore()}>
           ${this.loading ? 'Loading…' : 'Load more shops'}</button></p>` : nothing}
       </section>`;
+  }
+
+  count(filtered) {
+    const n = this.shops.length;
+    if (this.loading && !n) return 'Loading shops…';
+    return `${n} shop${n === 1 ? '' : 's'}${this.more ? ' so far' : ''}${filtered ? ' matching the filters' : ''}`;
   }
 
   table() {
@@ -271,7 +278,8 @@ class Revenue extends View {
     return html`<tr>
       <th scope="row"><span class="shop-name">${shop.name || shop.myshopify_domain}</span>
         <span class="sub">${shop.myshopify_domain}</span>
-        ${shop.installed ? nothing : html`<span class="sub uninstalled">Uninstalled${shop.uninstall_reason ? `: ${shop.uninstall_reason}` : ''}</span>`}</th>
+        ${shop.installed ? nothing
+          : html`<span class="sub uninstalled">Uninstalled${shop.uninstall_reason ? `: ${shop.uninstall_reason}` : ''}</span>`}</th>
       <td>${appName(this.apps, shop.app_id)}</td>
       <td>${shop.plan || html`<span class="muted">None</span>`}</td>
       <td class="num">${money(shop.mrr, shop.currency)}</td>
@@ -286,7 +294,8 @@ class Revenue extends View {
     if (!found || found.loading) return html`<span class="muted">…</span>`;
     if (!found.contacts) return html`<span class="muted">Could not look up</span>`;
     if (!found.contacts.length) return html`<span class="muted">None linked</span>`;
-    if (found.contacts.length === 1) return html`<a href="#/contacts/${found.contacts[0].id}">${contactName(found.contacts[0])}</a>`;
+    const [first] = found.contacts;
+    if (found.contacts.length === 1) return html`<a href="#/contacts/${first.id}">${contactName(first)}</a>`;
     return html`<a href="#/contacts${query({ shop: shop.myshopify_domain, app_id: shop.app_id })}">Several contacts</a>`;
   }
 }

@@ -22,15 +22,18 @@ import jakarta.json.JsonString;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -48,6 +51,8 @@ class DashboardContactsRevenueBrowserIT {
   private static final String BRAVO = "bravo-gear.myshopify.com";
   private static final String CHARLIE = "charlie-tea.myshopify.com";
   private static final String DELTA = "delta-prints.myshopify.com";
+  /** Shops that installed and pay nothing, so the shops take two pages of the revenue page. */
+  private static final int FILLER_SHOPS = 26;
 
   private static Shopify shopify;
   private static Visitor ann;
@@ -61,9 +66,9 @@ class DashboardContactsRevenueBrowserIT {
 
   /**
    * Four shops (alpha: Pro at 49.00, low risk; bravo: charge frozen, high; charlie: uninstalled,
-   * high; delta: reinstalled five days ago, medium) and four contacts: Ann (verified, segments vip
+   * high; delta: reinstalled five days ago, medium) besides the fillers (low), and four contacts: Ann (verified, segments vip
    * and beta, shop alpha, events, a conversation), Bob (vip, shop bravo), Cat (beta, shop charlie)
-   * and Dan (anonymous).
+   * and an anonymous visitor.
    */
   @BeforeAll
   static void syncShopsAndMeetVisitors() {
@@ -71,28 +76,29 @@ class DashboardContactsRevenueBrowserIT {
     long app = shopify.shopifyApp;
     shopify.partner
         .event(app, installed(ALPHA, "Alpha Goods", daysAgo(100)))
-        .event(app, charge("SUBSCRIPTION_CHARGE_ACTIVATED", ALPHA, "Alpha Goods", daysAgo(100), "gid://shopify/AppSubscription/1", "Pro", "49.00"))
-        .transaction(app, sale("AppSubscriptionSale", "gid://partners/AppSubscriptionSale/a1", ALPHA, "Alpha Goods", daysAgo(70),
-            "gid://shopify/AppSubscription/1", "EVERY_30_DAYS", "49.00", "39.20"))
-        .transaction(app, sale("AppSubscriptionSale", "gid://partners/AppSubscriptionSale/a2", ALPHA, "Alpha Goods", daysAgo(40),
-            "gid://shopify/AppSubscription/1", "EVERY_30_DAYS", "49.00", "39.20"))
+        .event(app, subscription("ACTIVATED", ALPHA, "Alpha Goods", 100, 1, "Pro", "49.00"))
+        .transaction(app, subscriptionSale("a1", ALPHA, "Alpha Goods", 70, 1, "EVERY_30_DAYS", "49.00", "39.20"))
+        .transaction(app, subscriptionSale("a2", ALPHA, "Alpha Goods", 40, 1, "EVERY_30_DAYS", "49.00", "39.20"))
         .event(app, installed(BRAVO, "Bravo Gear", daysAgo(90)))
-        .event(app, charge("SUBSCRIPTION_CHARGE_ACTIVATED", BRAVO, "Bravo Gear", daysAgo(90), "gid://shopify/AppSubscription/2", "Growth yearly", "290.00"))
-        .event(app, charge("SUBSCRIPTION_CHARGE_FROZEN", BRAVO, "Bravo Gear", daysAgo(3), "gid://shopify/AppSubscription/2", "Growth yearly", "290.00"))
-        .transaction(app, sale("AppSubscriptionSale", "gid://partners/AppSubscriptionSale/b1", BRAVO, "Bravo Gear", daysAgo(90),
-            "gid://shopify/AppSubscription/2", "ANNUAL", "290.00", "232.00"))
+        .event(app, subscription("ACTIVATED", BRAVO, "Bravo Gear", 90, 2, "Growth yearly", "290.00"))
+        .event(app, subscription("FROZEN", BRAVO, "Bravo Gear", 3, 2, "Growth yearly", "290.00"))
+        .transaction(app, subscriptionSale("b1", BRAVO, "Bravo Gear", 90, 2, "ANNUAL", "290.00", "232.00"))
         .event(app, installed(CHARLIE, "Charlie Tea", daysAgo(120)))
-        .event(app, charge("SUBSCRIPTION_CHARGE_ACTIVATED", CHARLIE, "Charlie Tea", daysAgo(120), "gid://shopify/AppSubscription/3", "Basic", "9.99"))
+        .event(app, subscription("ACTIVATED", CHARLIE, "Charlie Tea", 120, 3, "Basic", "9.99"))
         .event(app, uninstalled(CHARLIE, "Charlie Tea", daysAgo(10), "Too expensive", "Found a cheaper app"))
         .event(app, installed(DELTA, "Delta Prints", daysAgo(100)))
         .event(app, uninstalled(DELTA, "Delta Prints", daysAgo(20), "Not needed", ""))
         .event(app, installed(DELTA, "Delta Prints", daysAgo(5)))
-        .event(app, charge("SUBSCRIPTION_CHARGE_ACTIVATED", DELTA, "Delta Prints", daysAgo(5), "gid://shopify/AppSubscription/4", "Pro", "49.00"));
+        .event(app, subscription("ACTIVATED", DELTA, "Delta Prints", 5, 4, "Pro", "49.00"));
+    for (int i = 0; i < FILLER_SHOPS; i++) {
+      shopify.partner.event(app, installed("kilo-" + i + ".myshopify.com", "Kilo " + i, daysAgo(150).plusSeconds(i)));
+    }
     shopify.connectAndSync();
 
     Widget widget = new Widget(shopify.app.getString("app_key"));
     String annEmail = Organizations.uniqueEmail("ann");
-    ann = visitor(widget, Json.createObjectBuilder().add("user", Json.createObjectBuilder().add("email", annEmail).add("nickname", "Ann Archer"))
+    ann = visitor(widget, Json.createObjectBuilder()
+        .add("user", Json.createObjectBuilder().add("email", annEmail).add("nickname", "Ann Archer"))
         .add("user_hash", Widget.userHash(shopify.app.getString("identity_secret"), annEmail))
         .add("data", Json.createObjectBuilder().add("shop", ALPHA).add("plan", "pro").add("note", MARKUP))
         .add("segments", Json.createArrayBuilder().add("vip").add("beta")));
@@ -124,9 +130,8 @@ class DashboardContactsRevenueBrowserIT {
     dashboard.screenshot("contacts");
 
     new Select(dashboard.find("combobox", "Search by")).selectByVisibleText("Email");
-    dashboard.find("searchbox", "Email").sendKeys(bob.email().toUpperCase());
-    dashboard.button("Search").click();
-    awaitContacts(Set.of(bob.email()), "1 contact with email");
+    dashboard.find("searchbox", "Email").sendKeys(bob.email().toUpperCase(), Keys.ENTER);
+    awaitContacts(Set.of(bob.email()), "1 contact with email “" + bob.email().toUpperCase() + "”");
 
     dashboard.open("/contacts?segment=vip");
     awaitContacts(Set.of("Ann Archer", bob.email()), "2 contacts with segment “vip”");
@@ -240,6 +245,13 @@ class DashboardContactsRevenueBrowserIT {
     dashboard.waitFor().until(ExpectedConditions.urlToBe(Dashboard.URL + "#/contacts"));
     assertEquals(404, owner.api().get("/api/v1/contacts/" + eve.contactId()).status());
     awaitContacts(Set.of(gus.email()), "1 contact");
+
+    dashboard.open("/contacts/" + eve.contactId());
+    dashboard.find("heading", "Contact not found");
+    dashboard.open("/contacts");
+    dashboard.find("heading", "Contacts");
+    dashboard.open("/contacts/" + ann.contactId()); // another organization's
+    dashboard.find("heading", "Contact not found");
   }
 
   @Test
@@ -247,7 +259,7 @@ class DashboardContactsRevenueBrowserIT {
     JsonObject summary = shopify.api().get("/api/v1/revenue/summary").json();
     JsonObject totals = summary.getJsonArray("totals").getJsonObject(0);
     JsonObject risk = summary.getJsonObject("churn_risk");
-    assertEquals(Map.of("high", 2, "medium", 1, "low", 1), Map.of("high", risk.getInt("high"), "medium", risk.getInt("medium"),
+    assertEquals(Map.of("high", 2, "medium", 1, "low", 1 + FILLER_SHOPS), Map.of("high", risk.getInt("high"), "medium", risk.getInt("medium"),
         "low", risk.getInt("low")), "the fixtures' risks");
     dashboard = new Dashboard().signedIn(shopify.owner.token(), "/contacts");
     dashboard.link("Revenue").click();
@@ -257,22 +269,28 @@ class DashboardContactsRevenueBrowserIT {
     WebElement chart = dashboard.find("list", "Shops by churn risk");
     List<String> bars = chart.findElements(By.tagName("li")).stream().map(li -> li.getText().replaceAll("\\s+", " ")).toList();
     assertEquals(List.of("High risk " + risk.getInt("high") + " shops", "Medium risk " + risk.getInt("medium") + " shop",
-        "Low risk " + risk.getInt("low") + " shop"), bars);
-    awaitShops(Set.of("Alpha Goods", "Bravo Gear", "Charlie Tea", "Delta Prints"));
+        "Low risk " + risk.getInt("low") + " shops"), bars);
+    dashboard.waitFor().until(d -> statusSays("25 shops so far")
+        && dashboard.find("table", "Shops").findElements(By.cssSelector("tbody tr")).size() == 25);
+    dashboard.screenshot("revenue");
+    dashboard.button("Load more shops").click();
+    Set<String> all = new HashSet<>(Set.of("Alpha Goods", "Bravo Gear", "Charlie Tea", "Delta Prints"));
+    IntStream.range(0, FILLER_SHOPS).forEach(i -> all.add("Kilo " + i));
+    awaitShops(all, "30 shops");
+    assertEquals(List.of(), dashboard.byRole("button", "Load more shops"), "every shop is listed");
     assertLinked("Alpha Goods", "Ann Archer", ann);
     assertLinked("Bravo Gear", bob.email(), bob);
     assertLinked("Charlie Tea", cat.email(), cat);
     assertTrue(rowOf("Delta Prints").getText().contains("None linked"));
     dashboard.assertAccessible("the revenue page");
-    dashboard.screenshot("revenue");
 
     chart.findElement(By.partialLinkText("High risk")).click();
-    awaitShops(Set.of("Bravo Gear", "Charlie Tea"));
+    awaitShops(Set.of("Bravo Gear", "Charlie Tea"), "2 shops matching the filters");
     assertTrue(dashboard.browser.getCurrentUrl().endsWith("#/revenue?churn_risk=high"), dashboard.browser.getCurrentUrl());
     new Select(dashboard.find("combobox", "Churn risk")).selectByVisibleText("Any risk");
     new Select(dashboard.find("combobox", "Status")).selectByVisibleText("Uninstalled");
     dashboard.button("Filter").click();
-    awaitShops(Set.of("Charlie Tea"));
+    awaitShops(Set.of("Charlie Tea"), "1 shop matching the filters");
   }
 
   @Test
@@ -301,6 +319,17 @@ class DashboardContactsRevenueBrowserIT {
 
   private static Instant daysAgo(long days) {
     return Instant.now().minus(Duration.ofDays(days)).truncatedTo(ChronoUnit.SECONDS);
+  }
+
+  /** A {@code SUBSCRIPTION_CHARGE_<change>} event of subscription {@code n}. */
+  private static JsonObject subscription(String change, String domain, String name, long days, int n, String plan, String amount) {
+    return charge("SUBSCRIPTION_CHARGE_" + change, domain, name, daysAgo(days), "gid://shopify/AppSubscription/" + n, plan, amount);
+  }
+
+  private static JsonObject subscriptionSale(String id, String domain, String name, long days, int n, String interval,
+      String gross, String net) {
+    return sale("AppSubscriptionSale", "gid://partners/AppSubscriptionSale/" + id, domain, name, daysAgo(days),
+        "gid://shopify/AppSubscription/" + n, interval, gross, net);
   }
 
   private static JsonObjectBuilder identified(String who, String shop) {
@@ -349,7 +378,7 @@ class DashboardContactsRevenueBrowserIT {
   private void awaitContacts(Set<String> names, String count) {
     dashboard.waitFor().withMessage(() -> "contacts " + names + " (" + count + "); the page shows: " + text()).until(d -> {
       List<WebElement> tables = dashboard.byRole("table", "Contacts");
-      if (tables.isEmpty() || !text().contains(count)) {
+      if (tables.isEmpty() || !statusSays(count)) {
         return false;
       }
       return names.equals(tables.get(0).findElements(By.cssSelector("tbody th a")).stream().map(WebElement::getText)
@@ -357,11 +386,16 @@ class DashboardContactsRevenueBrowserIT {
     });
   }
 
-  private void awaitShops(Set<String> names) {
-    String count = names.size() + " shop" + (names.size() == 1 ? "" : "s");
-    dashboard.waitFor().withMessage(() -> "shops " + names + "; the page shows: " + text()).until(d -> {
+  /** Whether a live region (the count of a list) says this. */
+  private boolean statusSays(String words) {
+    return dashboard.browser.findElements(By.cssSelector("[role=status]")).stream().anyMatch(e -> e.getText().equals(words));
+  }
+
+  /** Waits for the shops table to list exactly these shops, with the count saying the list is complete. */
+  private void awaitShops(Set<String> names, String count) {
+    dashboard.waitFor().withMessage(() -> "shops " + names + " (" + count + "); the page shows: " + text()).until(d -> {
       List<WebElement> tables = dashboard.byRole("table", "Shops");
-      if (tables.isEmpty() || !text().contains(count)) {
+      if (tables.isEmpty() || !statusSays(count)) {
         return false;
       }
       return names.equals(tables.get(0).findElements(By.cssSelector("tbody th")).stream()
