@@ -124,7 +124,7 @@ class DashboardContactsRevenueBrowserIT {
 
   @Test
   void searchingByEmailSegmentAndShopListsExactlyTheMatchingContacts() {
-    dashboard = new Dashboard().signedIn(shopify.owner.token(), "/contacts");
+    dashboard = new Dashboard().recordingPolicyViolations().signedIn(shopify.owner.token(), "/contacts");
     awaitContacts(Set.of("Ann Archer", bob.email(), cat.email(), "Anonymous visitor"), "4 contacts");
     dashboard.assertAccessible("the contact list");
     dashboard.screenshot("contacts");
@@ -147,6 +147,7 @@ class DashboardContactsRevenueBrowserIT {
 
     dashboard.link("Segment beta").click();
     awaitContacts(Set.of("Ann Archer", cat.email()), "2 contacts with segment “beta”");
+    assertUnderThePolicyWithoutErrors();
   }
 
   @Test
@@ -167,7 +168,7 @@ class DashboardContactsRevenueBrowserIT {
   void aContactPageShowsWhatTheWidgetToldAsTextAndItsConversations() {
     String conversationId = shopify.api().get("/api/v1/conversations?contact_id=" + ann.contactId()).json()
         .getJsonArray("data").getJsonObject(0).getString("id");
-    dashboard = new Dashboard().signedIn(shopify.owner.token(), "/contacts");
+    dashboard = new Dashboard().recordingPolicyViolations().signedIn(shopify.owner.token(), "/contacts");
     dashboard.open("/contacts");
     dashboard.link("Ann Archer").click();
 
@@ -190,6 +191,8 @@ class DashboardContactsRevenueBrowserIT {
     assertNull(ExpectedConditions.alertIsPresent().apply(dashboard.browser), "no script ran");
     dashboard.assertAccessible("a contact's page");
     dashboard.screenshot("contact");
+
+    assertUnderThePolicyWithoutErrors();
 
     conversation.click();
     dashboard.waitFor().until(ExpectedConditions.urlContains("#/inbox/open/" + conversationId));
@@ -261,7 +264,7 @@ class DashboardContactsRevenueBrowserIT {
     JsonObject risk = summary.getJsonObject("churn_risk");
     assertEquals(Map.of("high", 2, "medium", 1, "low", 1 + FILLER_SHOPS), Map.of("high", risk.getInt("high"), "medium", risk.getInt("medium"),
         "low", risk.getInt("low")), "the fixtures' risks");
-    dashboard = new Dashboard().signedIn(shopify.owner.token(), "/contacts");
+    dashboard = new Dashboard().recordingPolicyViolations().signedIn(shopify.owner.token(), "/contacts");
     dashboard.link("Revenue").click();
 
     String mrr = dashboard.find("group", "Total MRR").getText();
@@ -291,12 +294,13 @@ class DashboardContactsRevenueBrowserIT {
     new Select(dashboard.find("combobox", "Status")).selectByVisibleText("Uninstalled");
     dashboard.button("Filter").click();
     awaitShops(Set.of("Charlie Tea"), "1 shop matching the filters");
+    assertUnderThePolicyWithoutErrors();
   }
 
   @Test
   void aMemberWithoutRevenueAccessSeesNoRevenueAnywhere() {
     Team.Joined agent = Team.join(shopify.owner, "agent");
-    dashboard = new Dashboard().signedIn(agent.token(), "/contacts");
+    dashboard = new Dashboard().recordingPolicyViolations().signedIn(agent.token(), "/contacts");
     dashboard.link("Contacts");
     assertEquals(List.of(), dashboard.byRole("link", "Revenue"), "no Revenue link");
 
@@ -313,6 +317,7 @@ class DashboardContactsRevenueBrowserIT {
     for (String figure : List.of("49.00", "78.40", "MRR", "Lifetime", "revenue")) {
       assertFalse(page.contains(figure), () -> "'" + figure + "' on an agent's page: " + page);
     }
+    assertUnderThePolicyWithoutErrors();
   }
 
   // Fixtures
@@ -359,6 +364,12 @@ class DashboardContactsRevenueBrowserIT {
   }
 
   // Reading the pages
+
+  /** Nothing on the pages shown broke the content security policy or wrote an error to the console. */
+  private void assertUnderThePolicyWithoutErrors() {
+    assertEquals(List.of(), dashboard.policyViolations(), "policy violations");
+    assertEquals(List.of(), dashboard.consoleErrors(), "console errors");
+  }
 
   private String text() {
     return dashboard.browser.findElement(By.tagName("main")).getText();

@@ -10,12 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,6 +32,11 @@ public final class Dashboard implements AutoCloseable {
 
   public static final String URL = Api.BASE_URL + "/app/";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String RECORD_VIOLATIONS = """
+      window.__violations = [];
+      addEventListener('securitypolicyviolation', (e) => window.__violations.push(
+          e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber), true);
+      """;
 
   public final ChromeDriver browser;
 
@@ -51,6 +60,27 @@ public final class Dashboard implements AutoCloseable {
     browser.get(URL + "#" + route);
     waitFor().until(d -> !byRole("link", "Inbox").isEmpty());
     return this;
+  }
+
+  /**
+   * Records from now on, in every document this browser loads and before the page's own scripts,
+   * each violation of the content security policy, for {@link #policyViolations()}.
+   */
+  public Dashboard recordingPolicyViolations() {
+    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+    return this;
+  }
+
+  /** The policy violations of the current document (recording must have started before it loaded). */
+  public Object policyViolations() {
+    return browser.executeScript("return window.__violations");
+  }
+
+  /** The errors written to the browser's console so far (script errors, refused loads, failed requests). */
+  public List<String> consoleErrors() {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage).toList();
   }
 
   /** Opens a route (`#/settings/webhooks`) of the signed-in dashboard. */
