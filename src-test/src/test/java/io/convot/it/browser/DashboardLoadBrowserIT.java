@@ -7,10 +7,7 @@ import io.convot.it.support.Dashboard;
 import io.convot.it.support.Organizations;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * The dashboard in Chromium under its content security policy: everything the browser fetched until
@@ -20,12 +17,6 @@ import org.openqa.selenium.logging.LogType;
 class DashboardLoadBrowserIT {
 
   private static final long BUDGET = 150 * 1024;
-  /** Runs before the page's own scripts in every document: records each policy violation. */
-  private static final String RECORD_VIOLATIONS = """
-      window.__violations = [];
-      addEventListener('securitypolicyviolation', (e) => window.__violations.push(
-          e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber), true);
-      """;
   /** Bytes of every response body as they came over the wire (before decoding), the page's included. */
   private static final String TRANSFERRED = """
       const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
@@ -37,7 +28,7 @@ class DashboardLoadBrowserIT {
   void firstLoadFitsTheBudgetWithoutBreakingThePolicy() {
     Organizations.Owner owner = Organizations.signUp("First load");
     try (Dashboard dashboard = new Dashboard()) {
-      dashboard.browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+      dashboard.recordingPolicyViolations();
       // Every load as the first: nothing from the cache, whatever signing in loaded before.
       dashboard.browser.executeCdpCommand("Network.enable", Map.of());
       dashboard.browser.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
@@ -49,8 +40,8 @@ class DashboardLoadBrowserIT {
       long bytes = ((Number) transferred.get(0)).longValue();
       System.out.printf("dashboard first load: %d bytes gzipped over %d requests%n", bytes, transferred.get(1));
       assertTrue(bytes <= BUDGET, () -> "the first load is " + bytes + " bytes, over " + BUDGET + ":\n" + transferred.get(2));
-      assertEquals(List.of(), dashboard.browser.executeScript("return window.__violations"), "policy violations");
-      assertEquals(List.of(), errors(dashboard), "console errors");
+      assertEquals(List.of(), dashboard.policyViolations(), "policy violations");
+      assertEquals(List.of(), dashboard.consoleErrors(), "console errors");
     }
   }
 
@@ -58,21 +49,15 @@ class DashboardLoadBrowserIT {
   void signingInThroughTheFormWorksUnderThePolicy() {
     Organizations.Owner owner = Organizations.signUp("Sign in under the policy");
     try (Dashboard dashboard = new Dashboard()) {
-      dashboard.browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+      dashboard.recordingPolicyViolations();
       dashboard.open("/inbox");
       dashboard.textbox("Email").sendKeys(owner.email());
       dashboard.textbox("Password").sendKeys(Organizations.PASSWORD);
       dashboard.click("button", "Sign in");
       dashboard.find("list", "Conversations");
 
-      assertEquals(List.of(), dashboard.browser.executeScript("return window.__violations"), "policy violations");
-      assertEquals(List.of(), errors(dashboard), "console errors");
+      assertEquals(List.of(), dashboard.policyViolations(), "policy violations");
+      assertEquals(List.of(), dashboard.consoleErrors(), "console errors");
     }
-  }
-
-  private static List<String> errors(Dashboard dashboard) {
-    return dashboard.browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-        .map(LogEntry::getMessage).toList();
   }
 }

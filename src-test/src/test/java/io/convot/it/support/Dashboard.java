@@ -10,12 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,6 +32,11 @@ public final class Dashboard implements AutoCloseable {
 
   public static final String URL = Api.BASE_URL + "/app/";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final String RECORD_VIOLATIONS = """
+      window.__violations = [];
+      addEventListener('securitypolicyviolation', (e) => window.__violations.push(
+          e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber), true);
+      """;
 
   public final ChromeDriver browser;
 
@@ -41,11 +50,43 @@ public final class Dashboard implements AutoCloseable {
    * once, cold (going from one of its routes to another would only change the fragment).
    */
   public Dashboard signedIn(String token) {
+    return signedIn(token, "/inbox");
+  }
+
+  /** Opens a route (`/contacts`) of the dashboard already signed in with this token, once its navigation shows. */
+  public Dashboard signedIn(String token, String route) {
     browser.get(Api.BASE_URL + "/");
     browser.executeScript("localStorage.setItem('convot.token', arguments[0]);", token);
-    browser.get(URL + "#/inbox");
+    browser.get(URL + "#" + route);
     waitFor().until(d -> !byRole("link", "Inbox").isEmpty());
     return this;
+  }
+
+  /**
+   * Records from now on, in every document this browser loads and before the page's own scripts,
+   * each violation of the content security policy, for {@link #policyViolations()}.
+   */
+  public Dashboard recordingPolicyViolations() {
+    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+    return this;
+  }
+
+  /** The policy violations of the current document (recording must have started before it loaded). */
+  public Object policyViolations() {
+    return browser.executeScript("return window.__violations");
+  }
+
+  /**
+   * The errors written to the browser's console so far (script errors, refused loads, failed
+   * requests), but the 404 of {@code /favicon.ico}: the dashboard names its own icon, and only the
+   * page outside it where {@link #signedIn} sets the token asks the server for one.
+   */
+  public List<String> consoleErrors() {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .filter(message -> !message.startsWith(Api.BASE_URL + "/favicon.ico "))
+        .toList();
   }
 
   /** Opens a route (`#/settings/webhooks`) of the signed-in dashboard. */
@@ -128,6 +169,7 @@ public final class Dashboard implements AutoCloseable {
       case "link" -> "a[href], [role=link]";
       case "textbox" -> "input:not([type]), input[type=text], input[type=email], input[type=password], input[type=url], "
           + "input[type=search], textarea, [role=textbox]";
+      case "searchbox" -> "input[type=search], [role=searchbox]";
       case "checkbox" -> "input[type=checkbox], [role=checkbox]";
       case "combobox" -> "select, [role=combobox]";
       case "list" -> "ul, ol, [role=list]";
