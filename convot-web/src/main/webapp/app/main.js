@@ -87,12 +87,17 @@ class ConvotApp extends View {
       return go(after && after !== '/signin' ? after : '/inbox');
     }
     if (signedIn) this.notice = null;
-    await load(match.route);
+    try {
+      await load(match.route);
+    } catch {
+      match.failed = true; // its module did not arrive: the shell says so rather than loading forever
+    }
     this.match = match;
   }
 
   page() {
-    const { route, params, query } = this.match;
+    const { route, params, query, failed } = this.match;
+    if (failed) return html`<p class="form-error" role="alert">This page could not be loaded. Check your connection, then reload.</p>`;
     let element = this.pages.get(route.tag);
     if (!element) {
       element = document.createElement(route.tag);
