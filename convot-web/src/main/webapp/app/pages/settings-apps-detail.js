@@ -121,7 +121,7 @@ class AppSettings extends View {
       : 'Office hours were removed: the widget shows you as available at all times.'));
   }
 
-  async remove() {
+  async deleteApp() {
     const app = this.app;
     const yes = await confirmAction({
       title: `Delete “${app.name}”?`,
@@ -275,7 +275,7 @@ class AppSettings extends View {
       <section class="panel danger-zone" aria-labelledby="app-delete-title">
         <h3 id="app-delete-title">Delete this app</h3>
         <p class="lead">Its widget stops loading, and its contacts, conversations and messages are deleted. This cannot be undone.</p>
-        <button type="button" class="danger" @click=${this.remove} ?disabled=${this.busy === 'delete'}>Delete app</button>
+        <button type="button" class="danger" @click=${this.deleteApp} ?disabled=${this.busy === 'delete'}>Delete app</button>
         ${formProblem(this.errors.delete)}
       </section>`;
   }

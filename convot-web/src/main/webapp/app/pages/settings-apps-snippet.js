@@ -70,8 +70,8 @@ class AppSnippet extends View {
 
   code(id, label, text, what) {
     return html`
-      <figure class="code-block" id=${id}>
-        <figcaption>${label}</figcaption>
+      <figure class="code-block" aria-labelledby=${`${id}-caption`}>
+        <figcaption id=${`${id}-caption`}>${label}</figcaption>
         <cv-copy-button .text=${text} what=${what}></cv-copy-button>
         <pre><code>${text}</code></pre>
       </figure>`;

@@ -105,7 +105,7 @@ class SettingsApps extends View {
   }
 
   layout() {
-    if (!this.apps.length && !this.creating) return this.empty();
+    if (!this.apps.length && !this.creating) return this.params && this.params.app ? this.detail() : this.empty();
     return html`
       <div class="apps-layout">
         <div class="apps-list">

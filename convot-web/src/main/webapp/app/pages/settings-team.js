@@ -106,7 +106,7 @@ class SettingsTeam extends View {
       (m) => (m.permissions.revenue_access ? `${who(m)} can now see revenue.` : `${who(m)} can no longer see revenue.`));
   }
 
-  async remove(member) {
+  async removeMember(member) {
     const pending = member.status === 'invited';
     const yes = await confirmAction({
       title: pending ? `Revoke the invitation of ${member.email}?` : `Remove ${who(member)} from the team?`,
@@ -203,7 +203,7 @@ class SettingsTeam extends View {
         <td>${this.revenue(member)}</td>
         <td class="row-actions">${this.canManage(member) ? html`<button type="button" class="danger"
           aria-label=${pending ? `Revoke the invitation of ${member.email}` : `Remove ${who(member)}`}
-          ?disabled=${this.busy === member.id} @click=${() => this.remove(member)}>${pending ? 'Revoke' : 'Remove'}</button>` : nothing}</td>
+          ?disabled=${this.busy === member.id} @click=${() => this.removeMember(member)}>${pending ? 'Revoke' : 'Remove'}</button>` : nothing}</td>
       </tr>`;
   }
 

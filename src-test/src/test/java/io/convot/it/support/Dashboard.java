@@ -39,6 +39,7 @@ public final class Dashboard implements AutoCloseable {
     browser.get(URL + "#/signin");
     browser.executeScript("localStorage.setItem('convot.token', arguments[0]);", token);
     browser.get(URL + "#/inbox");
+    browser.navigate().refresh(); // only the fragment changed: load the page again, so it reads the token
     waitFor().until(d -> !byRole("link", "Inbox").isEmpty());
     return this;
   }
