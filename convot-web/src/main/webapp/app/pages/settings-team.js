@@ -69,8 +69,8 @@ class SettingsTeam extends View {
     this.invited = null;
     try {
       const invited = await api.post('/members', { email: data.get('email'), role: data.get('role') });
-      this.members = [...this.members, { ...invited, name: null, permissions: { revenue_access: invited.role === 'owner' } }];
       this.invited = invited;
+      this.load();
       this.status = `${invited.email} was invited as ${ROLES[invited.role].toLowerCase()}. Share the link below with them.`;
       form.reset();
       this.updateComplete.then(() => this.querySelector('cv-secret-once').focusValue());

@@ -13,6 +13,7 @@ import io.convot.it.support.Team;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,7 @@ class DashboardSettingsBrowserIT {
     JsonObject app = Organizations.createApp(owner.api(), "Secretive");
     Dashboard dashboard = dashboard(owner.token()).open("/settings/apps/" + app.getString("id"));
 
+    dashboard.find("button", "Reveal secret");
     assertTrue(dashboard.byRole("textbox", "Identity secret").isEmpty(), "hidden until revealed");
     assertFalse(dashboard.browser.getPageSource().contains(app.getString("identity_secret")));
     dashboard.click("button", "Reveal secret");
@@ -158,6 +160,64 @@ class DashboardSettingsBrowserIT {
 
   private List<String> origins(String appId) {
     return app(appId).getJsonArray("allowed_origins").getValuesAs(jakarta.json.JsonString::getString);
+  }
+
+  @Test
+  void officeHoursAreSavedInTheApisShapeAndTheAppIsDeletedOnceItsNameIsTyped() {
+    JsonObject app = Organizations.createApp(owner.api(), "Hours");
+    String id = app.getString("id");
+    Dashboard dashboard = dashboard(owner.token()).open("/settings/apps/" + id);
+
+    dashboard.find("checkbox", "Set office hours").click();
+    new Select(dashboard.find("combobox", "Time zone")).selectByValue("Europe/Paris");
+    dashboard.find("checkbox", "Friday").click();
+    dashboard.find("checkbox", "Saturday").click();
+    dashboard.click("button", "Add hours on Monday");
+    setTime(dashboard, "Monday, opens (2)", "18:00");
+    setTime(dashboard, "Monday, closes (2)", "00:00"); // midnight
+    dashboard.click("button", "Save office hours");
+
+    dashboard.awaitStatus("Office hours were saved");
+    JsonObject hours = app(id).getJsonObject("office_hours");
+    assertEquals("Europe/Paris", hours.getString("timezone"));
+    assertEquals(Json.createReader(new StringReader("""
+        {"mon": [["09:00", "17:00"], ["18:00", "24:00"]], "tue": [["09:00", "17:00"]], "wed": [["09:00", "17:00"]],
+         "thu": [["09:00", "17:00"]], "sat": [["09:00", "17:00"]]}
+        """)).readObject(), hours.getJsonObject("days"));
+
+    setTime(dashboard, "Tuesday, opens", "18:00");
+    dashboard.click("button", "Save office hours");
+    WebElement tuesday = time(dashboard, "Tuesday, opens");
+    dashboard.waitFor().until(d -> "true".equals(tuesday.getDomAttribute("aria-invalid")));
+    assertTrue(dashboard.description(tuesday).contains("open before close"), () -> dashboard.description(tuesday));
+    assertEquals(hours, app(id).getJsonObject("office_hours"), "a refused change changes nothing");
+
+    dashboard.find("checkbox", "Set office hours").click();
+    dashboard.click("button", "Save office hours");
+    dashboard.awaitStatus("Office hours were removed");
+    assertTrue(app(id).isNull("office_hours"));
+
+    dashboard.click("button", "Delete app");
+    dashboard.find("dialog", "Delete “Hours”?");
+    WebElement confirm = dashboard.button("Delete this app");
+    assertFalse(confirm.isEnabled(), "waits for the name");
+    dashboard.textbox("Type Hours to confirm").sendKeys("Hours");
+    dashboard.click("button", "Delete this app");
+    dashboard.awaitStatus("“Hours” was deleted");
+    assertEquals(404, owner.api().get("/api/v1/apps/" + id).status());
+    dashboard.waitFor().until(d -> mainText(dashboard).contains("Add your first app"));
+  }
+
+  /** A time input by its label (it has no ARIA role of its own), set as a picker would and committed. */
+  private static WebElement time(Dashboard dashboard, String name) {
+    return dashboard.waitFor().withMessage(() -> "no time input named '" + name + "'").until(d ->
+        dashboard.browser.findElements(By.cssSelector("input[type=time]")).stream()
+            .filter(e -> name.equals(e.getAccessibleName())).findFirst().orElse(null));
+  }
+
+  private static void setTime(Dashboard dashboard, String name, String value) {
+    dashboard.browser.executeScript("arguments[0].value = arguments[1];"
+        + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", time(dashboard, name), value);
   }
 
   @Test
@@ -233,7 +293,7 @@ class DashboardSettingsBrowserIT {
   @Test
   void accountChangesThePasswordAndShowsTheRefusalAtItsField() {
     Dashboard dashboard = dashboard(owner.token()).open("/settings/account");
-    assertTrue(mainText(dashboard).contains(owner.email()), () -> mainText(dashboard));
+    dashboard.waitFor().until(d -> mainText(dashboard).contains(owner.email()));
     assertTrue(mainText(dashboard).contains("Settings Co"), () -> mainText(dashboard));
 
     WebElement current = dashboard.textbox("Current password");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -57,6 +58,7 @@ public final class Dashboard implements AutoCloseable {
   public WebDriverWait waitFor(int seconds) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
     wait.pollingEvery(Duration.ofMillis(50));
+    wait.ignoring(StaleElementReferenceException.class); // a page re-rendered between finding and reading: look again
     return wait;
   }
 
