@@ -43,7 +43,7 @@ class Confirm extends View {
     this.typed = '';
   }
 
-  async firstUpdated() {
+  firstUpdated() {
     const dialog = this.querySelector('dialog');
     dialog.showModal();
     // The safe choice has focus unless a name must be typed first.
