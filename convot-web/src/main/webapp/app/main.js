@@ -138,14 +138,12 @@ class ConvotApp extends View {
             </ul>
           </nav>
           ${this.connectionBadge()}
-          <details class="account">
-            <summary aria-label="Account menu">${session.member.name}</summary>
-            <div class="menu">
-              <p class="who">${session.member.email}<br><span>${session.organization.name}</span></p>
-              <a href="#/settings/account">Account</a>
-              <button type="button" @click=${() => this.signOut()}>Sign out</button>
-            </div>
-          </details>
+          <button type="button" class="account" popovertarget="account-menu" aria-label=${`Account: ${session.member.name}`}>${session.member.name}</button>
+          <div id="account-menu" class="menu" popover>
+            <p class="who">${session.member.email}<br><span>${session.organization.name}</span></p>
+            <a href="#/settings/account" @click=${() => this.querySelector('#account-menu').hidePopover()}>Account</a>
+            <button type="button" @click=${() => this.signOut()}>Sign out</button>
+          </div>
         </header>
         ${route.section === 'settings' ? this.settingsNav(route.settings) : nothing}
         <main id="main" tabindex="-1" class=${route.section}>${this.page()}</main>

@@ -9,6 +9,9 @@ stylesheet(import.meta.url);
 
 const DEFAULT_ORIGINS = 'https://*.myshopify.com';
 
+/** The app's theme color as a dot: an SVG fill, since the dashboard's policy allows no inline style. */
+const swatch = (color) => html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false"><circle cx="5" cy="5" r="4.5" fill=${color || '#2563eb'}></circle></svg>`;
+
 /**
  * Settings → Apps (`#/settings/apps/:app?`): the organization's apps beside the chosen one's
  * settings, and creating an app. Without an app in the route the first one is shown.
@@ -113,7 +116,7 @@ class SettingsApps extends View {
           <ul aria-labelledby="apps-list-title">
             ${this.apps.map((app) => html`<li><a href=${`#/settings/apps/${app.id}`} @click=${() => { this.status = ''; this.creating = false; }}
               aria-current=${!this.creating && this.selected === app ? 'page' : 'false'}>
-              <span class="swatch" style=${`background:${app.theme_color || '#2563eb'}`}></span>${app.name}</a></li>`)}
+              ${swatch(app.theme_color)}${app.name}</a></li>`)}
           </ul>
           ${session.isAdmin ? html`<button type="button" class="new-app-button" @click=${this.startCreating}
             ?disabled=${this.creating}>New app</button>` : nothing}
