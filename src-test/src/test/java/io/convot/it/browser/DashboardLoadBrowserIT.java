@@ -20,12 +20,6 @@ import org.openqa.selenium.logging.LogType;
 class DashboardLoadBrowserIT {
 
   private static final long BUDGET = 150 * 1024;
-  /** Runs before the page's own scripts in every document: records each policy violation. */
-  private static final String RECORD_VIOLATIONS = """
-      window.__violations = [];
-      addEventListener('securitypolicyviolation', (e) => window.__violations.push(
-          e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber), true);
-      """;
   /** Bytes of every response body as they came over the wire (before decoding), the page's included. */
   private static final String TRANSFERRED = """
       const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
@@ -37,7 +31,7 @@ class DashboardLoadBrowserIT {
   void firstLoadFitsTheBudgetWithoutBreakingThePolicy() {
     Organizations.Owner owner = Organizations.signUp("First load");
     try (Dashboard dashboard = new Dashboard()) {
-      dashboard.browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+      dashboard.recordPolicyViolations();
       // Every load as the first: nothing from the cache, whatever signing in loaded before.
       dashboard.browser.executeCdpCommand("Network.enable", Map.of());
       dashboard.browser.executeCdpCommand("Network.setCacheDisabled", Map.of("cacheDisabled", true));
@@ -49,7 +43,7 @@ class DashboardLoadBrowserIT {
       long bytes = ((Number) transferred.get(0)).longValue();
       System.out.printf("dashboard first load: %d bytes gzipped over %d requests%n", bytes, transferred.get(1));
       assertTrue(bytes <= BUDGET, () -> "the first load is " + bytes + " bytes, over " + BUDGET + ":\n" + transferred.get(2));
-      assertEquals(List.of(), dashboard.browser.executeScript("return window.__violations"), "policy violations");
+      assertEquals(List.of(), dashboard.policyViolations(), "policy violations");
       assertEquals(List.of(), errors(dashboard), "console errors");
     }
   }
@@ -58,14 +52,14 @@ class DashboardLoadBrowserIT {
   void signingInThroughTheFormWorksUnderThePolicy() {
     Organizations.Owner owner = Organizations.signUp("Sign in under the policy");
     try (Dashboard dashboard = new Dashboard()) {
-      dashboard.browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", RECORD_VIOLATIONS));
+      dashboard.recordPolicyViolations();
       dashboard.open("/inbox");
       dashboard.textbox("Email").sendKeys(owner.email());
       dashboard.textbox("Password").sendKeys(Organizations.PASSWORD);
       dashboard.click("button", "Sign in");
       dashboard.find("list", "Conversations");
 
-      assertEquals(List.of(), dashboard.browser.executeScript("return window.__violations"), "policy violations");
+      assertEquals(List.of(), dashboard.policyViolations(), "policy violations");
       assertEquals(List.of(), errors(dashboard), "console errors");
     }
   }

@@ -34,13 +34,20 @@ class DashboardSettingsBrowserIT {
   private final Owner owner = Organizations.signUp("Settings Co");
   private final List<Dashboard> dashboards = new ArrayList<>();
 
+  /** Every page the test showed kept to the content security policy (no inline style, no foreign script). */
   @AfterEach
   void close() {
-    dashboards.forEach(Dashboard::close);
+    try {
+      for (Dashboard dashboard : dashboards) {
+        assertEquals(List.of(), dashboard.policyViolations(), "policy violations");
+      }
+    } finally {
+      dashboards.forEach(Dashboard::close);
+    }
   }
 
   private Dashboard dashboard(String token) {
-    Dashboard dashboard = new Dashboard();
+    Dashboard dashboard = new Dashboard().recordPolicyViolations();
     dashboards.add(dashboard);
     return token == null ? dashboard : dashboard.signedIn(token);
   }

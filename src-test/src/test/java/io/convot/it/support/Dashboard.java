@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -46,6 +47,24 @@ public final class Dashboard implements AutoCloseable {
     browser.get(URL + "#/inbox");
     waitFor().until(d -> !byRole("link", "Inbox").isEmpty());
     return this;
+  }
+
+  /**
+   * From now on records, in every page this browser loads, each violation of the content security
+   * policy (before the page's own scripts run); {@link #policyViolations()} reads them.
+   */
+  public Dashboard recordPolicyViolations() {
+    browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+        window.__violations = [];
+        addEventListener('securitypolicyviolation', (e) => window.__violations.push(
+            e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber), true);
+        """));
+    return this;
+  }
+
+  /** The policy violations of the page loaded now, since {@link #recordPolicyViolations()}. */
+  public List<?> policyViolations() {
+    return (List<?>) browser.executeScript("return window.__violations");
   }
 
   /** Opens a route (`#/settings/webhooks`) of the signed-in dashboard. */
