@@ -141,6 +141,25 @@ public final class Dashboard implements AutoCloseable {
     element.click();
   }
 
+  /** The text of the visible live status messages (role status): what the page says it just did. */
+  public String statuses() {
+    return candidates("status").stream().map(WebElement::getText).filter(t -> !t.isBlank()).collect(Collectors.joining("\n"));
+  }
+
+  /** Waits until a status message contains {@code text}, and returns every status message's text. */
+  public String awaitStatus(String text) {
+    return waitFor().withMessage(() -> "no status saying '" + text + "'; statuses: " + statuses())
+        .until(d -> statuses().contains(text) ? statuses() : null);
+  }
+
+  /** An element's accessible description: the text of what its aria-describedby names (hints, field errors). */
+  public String description(WebElement element) {
+    return (String) browser.executeScript(
+        "return (arguments[0].getAttribute('aria-describedby') || '').split(/\\s+/).filter(Boolean)"
+            + ".map((id) => document.getElementById(id)).filter(Boolean).map((e) => e.textContent.trim()).join(' ');",
+        element);
+  }
+
   /** Fails with every serious or critical axe-core violation of the page as it is now. */
   public void assertAccessible(String what) {
     Results results = new AxeBuilder().analyze(browser);
@@ -180,6 +199,7 @@ public final class Dashboard implements AutoCloseable {
       case "navigation" -> "nav, [role=navigation]";
       case "heading" -> "h1, h2, h3, h4, [role=heading]";
       case "dialog" -> "dialog, [role=dialog]";
+      case "figure" -> "figure, [role=figure]";
       case "status" -> "[role=status], output";
       case "alert" -> "[role=alert]";
       case "region" -> "section, [role=region]";
