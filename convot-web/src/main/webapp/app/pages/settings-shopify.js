@@ -6,7 +6,7 @@
 import { View, html, nothing, stylesheet, fieldError, fullTime, time } from '../view.js';
 import { api } from '../api.js';
 import { session } from '../session.js';
-import { confirmAction } from './settings-integrations-parts.js';
+import { confirmAction } from '../components/confirm.js';
 
 stylesheet(import.meta.url);
 

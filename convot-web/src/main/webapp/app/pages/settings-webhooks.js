@@ -7,7 +7,8 @@
 import { View, html, nothing, stylesheet, formError, fullTime, time, go } from '../view.js';
 import { api, pages } from '../api.js';
 import { session } from '../session.js';
-import { confirmAction } from './settings-integrations-parts.js';
+import { confirmAction } from '../components/confirm.js';
+import '../components/secret-once.js';
 import './settings-webhooks-form.js';
 import './settings-webhooks-deliveries.js';
 
@@ -305,8 +306,8 @@ class SettingsWebhooks extends View {
     return html`
       <section class="panel secret-panel" aria-labelledby="secret-title">
         <h2 id="secret-title">${rotated ? 'The new signing secret, shown once' : 'The signing secret, shown once'}</h2>
-        <cv-shown-once-secret label="Signing secret" .value=${secret} .warning=${warning}
-          @done=${() => { this.revealed = null; }}></cv-shown-once-secret>
+        <cv-secret-once label="Signing secret" .value=${secret} .warning=${warning}
+          @done=${() => { this.revealed = null; }}></cv-secret-once>
       </section>`;
   }
 }
