@@ -67,10 +67,9 @@ public class AgentCatchUp {
     }
     Map<UUID, ConversationView> views = new HashMap<>();
     List<Item> items = new ArrayList<>();
-    for (Conversation conversation : conversations) {
-      ConversationView view = flow.view(conversation);
-      views.put(conversation.id(), view);
-      items.add(new Item(conversation.updatedAt(), 1, LiveUpdates.payload("conversation", new ConversationSnapshot(view))));
+    for (ConversationView view : flow.views(conversations)) {
+      views.put(view.id(), view);
+      items.add(new Item(view.updatedAt(), 1, LiveUpdates.payload("conversation", new ConversationSnapshot(view))));
     }
     for (Message message : messages) {
       ConversationView conversation = views.computeIfAbsent(message.conversationId(),

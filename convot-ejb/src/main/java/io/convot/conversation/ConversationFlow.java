@@ -25,6 +25,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.eclipse.persistence.annotations.BatchFetchType;
+import org.eclipse.persistence.config.QueryHints;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -123,6 +125,21 @@ public class ConversationFlow {
 
   public ConversationView view(Conversation conversation) {
     return view(conversation, em.find(Contact.class, conversation.contactId()));
+  }
+
+  /**
+   * The views of many conversations at once: their contacts, with session data and segments, in
+   * three queries rather than three per conversation.
+   */
+  public List<ConversationView> views(List<Conversation> conversations) {
+    List<UUID> contactIds = conversations.stream().map(Conversation::contactId).distinct().toList();
+    if (!contactIds.isEmpty()) {
+      // Loaded into the persistence context, where view() then finds them.
+      em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids", Contact.class).setParameter("ids", contactIds)
+          .setHint(QueryHints.BATCH, "c.data").setHint(QueryHints.BATCH, "c.segments").setHint(QueryHints.BATCH_TYPE, BatchFetchType.IN)
+          .getResultList();
+    }
+    return conversations.stream().map(this::view).toList();
   }
 
   private static ConversationView view(Conversation conversation, Contact contact) {
