@@ -25,12 +25,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import org.eclipse.persistence.annotations.BatchFetchType;
-import org.eclipse.persistence.config.QueryHints;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.persistence.annotations.BatchFetchType;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The changes to conversations that visitors and agents share, each with its outbox event and its

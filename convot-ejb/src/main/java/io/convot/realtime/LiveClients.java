@@ -89,13 +89,9 @@ public class LiveClients {
    */
   private ScheduledThreadPoolExecutor expiries;
 
-  public Client agent(UUID organizationId, Credential credential, Connection connection) {
-    return agent(organizationId, credential, connection, false);
-  }
-
   /**
-   * An agent's connection that first catches up ({@code holding}): the updates delivered to it are
-   * held until {@link #release}, so that they follow the catch-up rather than cut into it.
+   * An agent's connection. One that first catches up ({@code holding}) has the updates delivered to
+   * it held until {@link #release}, so that they follow the catch-up rather than cut into it.
    */
   public Client agent(UUID organizationId, Credential credential, Connection connection, boolean holding) {
     Client client = new Client(organizationId, credential, null, connection, holding);

@@ -64,8 +64,8 @@ class LiveClientsTest {
     Recorded first = new Recorded();
     Recorded second = new Recorded();
     Recorded visitor = new Recorded();
-    clients.agent(organization, apiKey(), first);
-    clients.agent(organization, apiKey(), second);
+    clients.agent(organization, apiKey(), first, false);
+    clients.agent(organization, apiKey(), second, false);
     clients.visitor(organization, new LiveClients.Visitor(UUID.randomUUID(), contact, false), visitor);
 
     clients.deliver(update(organization, contact, "hello"));
@@ -80,7 +80,7 @@ class LiveClientsTest {
   @Test
   void typingCarriesNoCursor() {
     Recorded agent = new Recorded();
-    clients.agent(organization, apiKey(), agent);
+    clients.agent(organization, apiKey(), agent, false);
 
     clients.deliver(LiveEvent.ofEphemeral(organization, contact, "{\"type\":\"typing\",\"from\":\"visitor\"}", null));
 
@@ -108,7 +108,7 @@ class LiveClientsTest {
   @Test
   void anotherOrganizationsUpdateReachesNobody() {
     Recorded agent = new Recorded();
-    clients.agent(organization, apiKey(), agent);
+    clients.agent(organization, apiKey(), agent, false);
 
     clients.deliver(update(UUID.randomUUID(), contact, "elsewhere"));
 
