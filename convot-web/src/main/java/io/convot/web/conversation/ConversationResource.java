@@ -63,7 +63,6 @@ public class ConversationResource {
           + " to 200 characters and null once deleted; null without messages), `unread_count` (visitor messages after the"
           + " calling member's read marker, deleted ones left out; null for an API key) and `waiting_since` (the first"
           + " visitor message after the team's last reply, notes and deleted messages left out; null when answered).")
-  @APIResponse(responseCode = "200", description = "`{data, next_cursor}`")
   @APIResponse(responseCode = "400", description = "invalid_cursor")
   @APIResponse(responseCode = "422", description = "validation_failed: app_id, assignee_id (invalid_id; not_a_member for `me` with an"
       + " API key), contact_id, status, updated_since, limit")

@@ -25,6 +25,8 @@ class OpenApiEndpointsIT {
     assertTrue(paths.getJsonObject("/api/v1/conversations/counts").containsKey("get"));
     String list = paths.getJsonObject("/api/v1/conversations").getJsonObject("get").toString();
     assertTrue(list.contains("last_message") && list.contains("assignee_id=me"), list);
+    assertTrue(paths.getJsonObject("/api/v1/conversations").getJsonObject("get").getJsonObject("responses")
+        .getJsonObject("200").containsKey("content"), () -> "the list's answer has no schema: " + list);
     assertTrue(paths.getJsonObject("/api/v1/apps/{id}/snippet").containsKey("get"));
     String contacts = paths.getJsonObject("/api/v1/contacts").getJsonObject("get").toString();
     assertTrue(contacts.contains("\"shop\""), contacts);
