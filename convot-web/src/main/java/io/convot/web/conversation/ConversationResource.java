@@ -62,10 +62,9 @@ public class ConversationResource {
           + " `last_message` (`{id, from, private, text, created_at}` of the latest message, a note included, its text cut"
           + " to 200 characters and null once deleted; null without messages), `unread_count` (visitor messages after the"
           + " calling member's read marker, deleted ones left out; null for an API key) and `waiting_since` (the first"
-          + " visitor message after the team's last reply, notes and deleted messages left out; null when answered).")
-  @APIResponse(responseCode = "400", description = "invalid_cursor")
-  @APIResponse(responseCode = "422", description = "validation_failed: app_id, assignee_id (invalid_id; not_a_member for `me` with an"
-      + " API key), contact_id, status, updated_since, limit")
+          + " visitor message after the team's last reply, notes and deleted messages left out; null when answered)."
+          + " Errors: 400 invalid_cursor; 422 validation_failed on app_id, assignee_id (invalid_id, or not_a_member for `me`"
+          + " with an API key), contact_id, status, updated_since, limit.")
   public Page<InboxConversationView> list(@QueryParam("app_id") String appId, @QueryParam("status") String status,
       @QueryParam("assignee_id") String assigneeId, @QueryParam("contact_id") String contactId,
       @QueryParam("updated_since") String updatedSince, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -85,8 +84,8 @@ public class ConversationResource {
       description = "`{open, mine, unassigned, resolved, waiting, unread}`, in one app with `app_id`. `open`, `mine` (assigned"
           + " to the caller), `unassigned` and `waiting` (the visitor wrote after the team's last reply) count open"
           + " conversations; `resolved` resolved ones; `unread` those of any status with a visitor message after the"
-          + " caller's read marker. `mine` and `unread` are null for an API key, which is no member.")
-  @APIResponse(responseCode = "422", description = "validation_failed: app_id (invalid_id)")
+          + " caller's read marker. `mine` and `unread` are null for an API key, which is no member. An unusable `app_id`"
+          + " is a 422 validation_failed (invalid_id).")
   public ConversationCounts counts(@QueryParam("app_id") String appId) {
     QueryFilters query = new QueryFilters();
     UUID app = query.uuid("app_id", appId);
