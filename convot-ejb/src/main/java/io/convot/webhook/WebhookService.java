@@ -115,12 +115,13 @@ public class WebhookService {
       boolean newestFirst, PageRequest page) {
     caller.get().requireManager();
     WebhookEndpoint endpoint = find(id);
-    Keyset.Filter where = new Keyset.Filter().newestFirst(newestFirst)
+    Keyset.Filter where = new Keyset.Filter()
         .where("e.endpointId = :endpointId", "endpointId", endpoint.id())
         .where("e.eventType = :eventType", "eventType", eventType)
         .where("e.status = :status", "status", status)
         .where("e.createdAt >= :since", "since", since);
-    return Keyset.page(em, WebhookDelivery.class, where, page, WebhookDelivery::createdAt, WebhookDelivery::id)
+    Keyset.Order order = newestFirst ? Keyset.Order.newestFirst("createdAt") : Keyset.Order.OLDEST_CREATED_FIRST;
+    return Keyset.page(em, WebhookDelivery.class, where, page, order, WebhookDelivery::createdAt, WebhookDelivery::id)
         .map(delivery -> WebhookDeliveryView.of(delivery, attemptsOf(delivery)));
   }
 

@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convot.it.support.Api;
 import jakarta.json.JsonObject;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI document lists the tokens, agent-initiated conversations, unassign and snippet endpoints. */
+/** The OpenAPI document lists the tokens, agent-initiated conversations, unassign, inbox and snippet endpoints. */
 class OpenApiEndpointsIT {
 
   @Test
@@ -21,6 +22,15 @@ class OpenApiEndpointsIT {
     assertTrue(paths.getJsonObject("/api/v1/tokens/{id}").containsKey("delete"));
     assertTrue(paths.getJsonObject("/api/v1/conversations").containsKey("post"));
     assertTrue(paths.getJsonObject("/api/v1/conversations/{id}/unassign").containsKey("post"));
+    assertTrue(paths.getJsonObject("/api/v1/conversations/{id}/read").containsKey("post"));
+    assertTrue(paths.getJsonObject("/api/v1/conversations/counts").containsKey("get"));
+    String list = paths.getJsonObject("/api/v1/conversations").getJsonObject("get").toString();
+    assertTrue(list.contains("last_message") && list.contains("assignee_id=me"), list);
+    for (String withSchema : List.of("/api/v1/conversations", "/api/v1/conversations/counts", "/api/v1/conversations/{id}")) {
+      JsonObject responses = paths.getJsonObject(withSchema).getJsonObject("get").getJsonObject("responses");
+      assertTrue(responses.containsKey("200") && responses.getJsonObject("200").containsKey("content"),
+          () -> withSchema + " answers no schema: " + responses);
+    }
     assertTrue(paths.getJsonObject("/api/v1/apps/{id}/snippet").containsKey("get"));
     String contacts = paths.getJsonObject("/api/v1/contacts").getJsonObject("get").toString();
     assertTrue(contacts.contains("\"shop\""), contacts);
