@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,23 +30,32 @@ public final class Dashboard implements AutoCloseable {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   public final ChromeDriver browser;
+  private final String url;
 
   public Dashboard() {
+    this(Api.BASE_URL);
+  }
+
+  /** The dashboard of the server at {@code baseUrl} (e.g. through a {@link TcpProxy}). */
+  public Dashboard(String baseUrl) {
+    this.url = baseUrl + "/app/";
     this.browser = Browser.start();
   }
 
   /** Opens the dashboard already signed in with this token (as after a sign-in). */
   public Dashboard signedIn(String token) {
-    browser.get(URL + "#/signin");
+    browser.get(url + "#/signin");
     browser.executeScript("localStorage.setItem('convot.token', arguments[0]);", token);
-    browser.get(URL + "#/inbox");
+    // Only the hash differs from the page already loaded: load it again so it reads the token.
+    browser.navigate().to(url + "#/inbox");
+    browser.navigate().refresh();
     waitFor().until(d -> !byRole("link", "Inbox").isEmpty());
     return this;
   }
 
   /** Opens a route (`#/settings/webhooks`) of the signed-in dashboard. */
   public Dashboard open(String route) {
-    browser.get(URL + "#" + route);
+    browser.get(url + "#" + route);
     return this;
   }
 
@@ -56,6 +66,7 @@ public final class Dashboard implements AutoCloseable {
   public WebDriverWait waitFor(int seconds) {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
     wait.pollingEvery(Duration.ofMillis(50));
+    wait.ignoring(StaleElementReferenceException.class); // re-rendered while being looked at: look again
     return wait;
   }
 
