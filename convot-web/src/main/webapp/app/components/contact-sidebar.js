@@ -145,7 +145,7 @@ class ContactSidebar extends View {
       <h3 id="sidebar-conversations">Other conversations</h3>
       <ul class="others">${others.map((c) => html`<li>
         <a href="#/inbox/${c.status === 'resolved' ? 'resolved' : 'open'}/${c.id}">${c.status === 'resolved' ? 'Resolved' : 'Open'}
-          conversation, ${time(c.last_message_at || c.created_at)}</a>
+          conversation, ${time(c.last_activity_at || c.last_message_at || c.created_at)}</a>
       </li>`)}</ul>
     </section>`;
   }

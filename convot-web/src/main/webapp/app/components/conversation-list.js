@@ -79,7 +79,7 @@ class ConversationList extends View {
         <span class="avatar" aria-hidden="true">${initials(c.contact)}</span>
         <span class="line">
           <span class="name">${name}</span>
-          ${time(c.last_message_at || c.created_at)}
+          ${time(c.last_activity_at || c.last_message_at || c.created_at)}
         </span>
         <span class="line">
           <span class="preview">${preview(c)}</span>

@@ -38,8 +38,8 @@ function viewFilter(view, memberId) {
   }
 }
 
-/** Newest activity first, as the API orders the list. */
-const activity = (c) => Date.parse(c.last_message_at || c.created_at) || 0;
+/** Newest activity first, as the API orders the list (its `last_activity_at`: the latest message, else the creation). */
+const activity = (c) => Date.parse(c.last_activity_at || c.last_message_at || c.created_at) || 0;
 
 /** The list's summary of a message (`last_message`). */
 const summary = (m) => ({ id: m.id, from: m.from, private: m.private, text: m.deleted_at ? null : m.text, created_at: m.created_at });
@@ -206,6 +206,7 @@ class Inbox extends View {
     if (!last || last.id === message.id || Date.parse(message.created_at) >= Date.parse(last.created_at)) {
       item.last_message = summary(message);
     }
+    if (activity(item) < Date.parse(message.created_at)) item.last_activity_at = message.created_at;
     if (message.from === 'visitor' && !message.deleted_at && !this.counted.has(message.id)) {
       this.counted.add(message.id);
       const known = current ? typeof current.unread_count === 'number' : this.items.some((c) => typeof c.unread_count === 'number');

@@ -366,6 +366,49 @@ class DashboardInboxBrowserIT {
     assertEquals(35, links(list).size());
   }
 
+  @Test
+  void unreadCountsAndTheTabTitleFollowTheInbox() {
+    Organizations.Owner owner = Organizations.signUp("Unread Co");
+    Widget widget = new Widget(Widget.createApp(owner.api(), "Unread app", false).getString("app_key"));
+    String ada = visitor(widget, "Ada", "ada@unread.test", Map.of(), List.of());
+    String adaConversation = say(ada, "First question from Ada").getString("conversation_id");
+    say(visitor(widget, "Ben", "ben@unread.test", Map.of(), List.of()), "Hello from Ben");
+
+    Dashboard dashboard = open(new Dashboard()).signedIn(owner.token());
+    dashboard.open("/inbox/open");
+    awaitTitle(dashboard, "(2) Inbox · Convot");
+    awaitText(() -> dashboard.find("link", "Open").getText(), "2", "the open view's count");
+    awaitText(() -> dashboard.browser.findElement(By.tagName("main")).getText(), "2 unread", "the unread conversations");
+
+    say(ada, "Second question from Ada");
+    Eventually.await(() -> conversationLink(dashboard, "Second question from Ada").getAccessibleName(),
+        name -> name.contains("2 unread"), LIVE, "Ada's two unread messages");
+
+    conversationLink(dashboard, "Ada").click();
+    awaitText(dashboard.find("log", "Messages")::getText, "Second question from Ada", "Ada's conversation");
+    Eventually.await(() -> unread(owner, adaConversation), n -> n == 0, LIVE, "Ada's conversation read");
+    Eventually.await(() -> conversationLink(dashboard, "Ada").getAccessibleName(), name -> !name.contains("unread"), LIVE,
+        "Ada's unread count gone");
+    awaitText(() -> dashboard.browser.findElement(By.tagName("main")).getText(), "1 unread", "Ben's conversation still unread");
+
+    dashboard.textbox("Reply").sendKeys("Here is your answer, Ada", Keys.ENTER);
+    awaitTitle(dashboard, "(1) Inbox · Convot");
+
+    // Written while her conversation is open and shown: read at once.
+    say(ada, "Thanks!");
+    awaitText(dashboard.find("log", "Messages")::getText, "Thanks!", "Ada's thanks");
+    Eventually.await(() -> unread(owner, adaConversation), n -> n == 0, LIVE, "Ada's thanks read");
+    awaitTitle(dashboard, "(2) Inbox · Convot");
+  }
+
+  private static int unread(Organizations.Owner owner, String conversationId) {
+    return conversation(owner.api(), conversationId).getInt("unread_count");
+  }
+
+  private static void awaitTitle(Dashboard dashboard, String title) {
+    Eventually.await(dashboard.browser::getTitle, title::equals, LIVE, "the tab title '" + title + "'");
+  }
+
   private static List<WebElement> links(WebElement list) {
     return list.findElements(By.tagName("a"));
   }

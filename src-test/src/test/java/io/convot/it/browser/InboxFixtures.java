@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
 
 /** Visitors that talk through the widget API, and a clock in the dashboard for what the list shows. */
 final class InboxFixtures {
@@ -105,6 +106,12 @@ final class InboxFixtures {
     Api.Reply reply = api.get("/api/v1/conversations/" + conversationId + "/messages?limit=200");
     assertEquals(200, reply.status(), reply::toString);
     return reply.json().getJsonArray("data");
+  }
+
+  /** Waits until the dashboard's conversation list shows {@code count} conversations. */
+  static void awaitListed(Dashboard dashboard, int count) {
+    Eventually.await(() -> dashboard.find("list", "Conversations").findElements(By.tagName("a")).size(), n -> n == count,
+        Duration.ofSeconds(10), count + " conversations listed");
   }
 
   /** Waits until the dashboard's list clock saw {@code text}; returns when (epoch milliseconds). */
