@@ -44,6 +44,16 @@ const activity = (c) => Date.parse(c.last_activity_at || c.last_message_at || c.
 /** The list's summary of a message (`last_message`). */
 const summary = (m) => ({ id: m.id, from: m.from, private: m.private, text: m.deleted_at ? null : m.text, created_at: m.created_at });
 
+/**
+ * A conversation without what the list keeps up to date itself from live updates and read markers
+ * (an open conversation's copy of those may be older).
+ */
+function ownFields(conversation) {
+  const own = { ...conversation };
+  for (const field of ['last_message', 'unread_count', 'last_activity_at', 'waiting_since']) delete own[field];
+  return own;
+}
+
 async function everything(path) {
   const all = pages(path, {}, 200);
   const items = [];
@@ -245,7 +255,8 @@ class Inbox extends View {
 
   conversationChanged(conversation) {
     this.opened = conversation;
-    this.place({ ...this.items.find((c) => c.id === conversation.id), ...conversation });
+    const current = this.items.find((c) => c.id === conversation.id);
+    this.place(current ? { ...current, ...ownFields(conversation) } : conversation);
     this.refreshCounts();
   }
 

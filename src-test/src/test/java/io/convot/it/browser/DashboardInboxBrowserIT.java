@@ -390,6 +390,9 @@ class DashboardInboxBrowserIT {
     Eventually.await(() -> conversationLink(dashboard, "Ada").getAccessibleName(), name -> !name.contains("unread"), LIVE,
         "Ada's unread count gone");
     awaitText(() -> dashboard.browser.findElement(By.tagName("main")).getText(), "1 unread", "Ben's conversation still unread");
+    dashboard.click("button", "Assign to me");
+    awaitText(() -> dashboard.browser.findElement(By.tagName("main")).getText(), "Assigned to you", "the assignment");
+    assertFalse(conversationLink(dashboard, "Ada").getAccessibleName().contains("unread"), "a change brought the unread count back");
 
     dashboard.textbox("Reply").sendKeys("Here is your answer, Ada", Keys.ENTER);
     awaitTitle(dashboard, "(1) Inbox · Convot");
