@@ -315,6 +315,7 @@ class Inbox extends View {
             .loading=${this.loading} .done=${this.done} .error=${this.listError} @more=${this.more}></cv-conversation-list>
         </section>
         ${this.openId ? html`
+          <a class="inbox-back" href="#/inbox/${this.view}">← ${current.label} conversations</a>
           <cv-conversation-view .conversationId=${this.openId} .members=${this.members} .apps=${this.apps}
             @conversation-changed=${(e) => this.conversationChanged(e.detail)}
             @conversation-read=${(e) => this.conversationRead(e.detail)}></cv-conversation-view>
