@@ -21,7 +21,10 @@ const SHOWN_AT_FIRST = 50;
 const TYPING_SHOWN_MS = 6000;
 const NEAR_BOTTOM_PX = 80;
 
-const byTime = (a, b) => (a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const ms = (iso) => Date.parse(iso) || 0;
+const byTime = (a, b) => ms(a.created_at) - ms(b.created_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Is `known` a later state of the message than `other`? A deletion is the last state there is. */
+const newer = (known, other) => (known.deleted_at && !other.deleted_at) || ms(known.updated_at) > ms(other.updated_at);
 
 class ConversationView extends View {
   static properties = {
@@ -89,7 +92,6 @@ class ConversationView extends View {
       this.watchedLog = log;
       this.resized.disconnect();
       this.resized.observe(log);
-      log.addEventListener('scroll', () => { this.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_BOTTOM_PX; });
     }
     if (this.keepFromBottom !== undefined) {
       log.scrollTop = log.scrollHeight - this.keepFromBottom;
@@ -104,6 +106,11 @@ class ConversationView extends View {
       const dialog = this.querySelector('dialog');
       if (dialog && !dialog.open) dialog.showModal();
     }
+  }
+
+  scrolled() {
+    const log = this.log;
+    this.atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < NEAR_BOTTOM_PX;
   }
 
   get log() {
@@ -147,7 +154,7 @@ class ConversationView extends View {
     const byId = new Map(this.messages.map((m) => [m.id, m]));
     for (const m of messages) {
       const known = byId.get(m.id);
-      if (!known || !(known.updated_at > m.updated_at)) byId.set(m.id, m);
+      if (!known || !newer(known, m)) byId.set(m.id, m);
     }
     this.messages = [...byId.values()].sort(byTime);
   }
@@ -157,7 +164,7 @@ class ConversationView extends View {
     const at = this.messages.findIndex((m) => m.id === message.id);
     if (at >= 0) {
       const known = this.messages[at];
-      if (known.updated_at && message.updated_at && known.updated_at > message.updated_at) return;
+      if (newer(known, message)) return;
       this.messages = this.messages.map((m, i) => (i === at ? message : m));
       return;
     }
@@ -335,7 +342,7 @@ class ConversationView extends View {
     return html`<section class="conversation-pane" aria-label="Conversation with ${contactName(this.conversation.contact)}">
       ${this.header()}
       ${this.actionError ? html`<p class="form-error" role="alert">${this.actionError.message}</p>` : nothing}
-      <div class="history" role="log" aria-label="Messages" tabindex="0">
+      <div class="history" role="log" aria-label="Messages" tabindex="0" @scroll=${this.scrolled}>
         <ol>
           ${hidden ? html`<li class="history-start">Loading older messages…</li>` : html`<li class="history-start done">Start of the conversation</li>`}
           ${this.messages.slice(hidden).map((m) => this.message(m))}

@@ -64,7 +64,6 @@ async function everything(path) {
 class Inbox extends View {
   static properties = {
     params: { attribute: false },
-    query: { attribute: false },
     apps: { state: true },
     members: { state: true },
     appId: { state: true },
@@ -89,8 +88,6 @@ class Inbox extends View {
 
   connectedCallback() {
     super.connectedCallback();
-    const onVisible = () => this.requestUpdate();
-    document.addEventListener('visibilitychange', onVisible);
     this.stops = [
       live.on('message', (f) => this.liveMessage(f)),
       live.on('message.deleted', (f) => this.liveDeletion(f)),
@@ -99,7 +96,6 @@ class Inbox extends View {
       live.on('conversation.status', (f) => this.liveConversation(f.conversation)),
       live.on('caught_up', () => this.refreshCounts()),
       onMissedUpdates(() => this.reload()),
-      () => document.removeEventListener('visibilitychange', onVisible),
     ];
     this.loadTeam();
     if (this.view) this.reload(); // shown again: what changed meanwhile was not followed
@@ -213,7 +209,8 @@ class Inbox extends View {
     const current = this.items.find((c) => c.id === conversation.id);
     const item = { ...current, ...conversation };
     const last = current && current.last_message;
-    if (!last || last.id === message.id || Date.parse(message.created_at) >= Date.parse(last.created_at)) {
+    const deletedAlready = last && last.id === message.id && last.text === null;
+    if (!deletedAlready && (!last || last.id === message.id || Date.parse(message.created_at) >= Date.parse(last.created_at))) {
       item.last_message = summary(message);
     }
     if (activity(item) < Date.parse(message.created_at)) item.last_activity_at = message.created_at;

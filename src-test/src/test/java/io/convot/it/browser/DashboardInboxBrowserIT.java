@@ -367,6 +367,47 @@ class DashboardInboxBrowserIT {
   }
 
   @Test
+  void eachViewAndTheRememberedAppPickerShowTheirConversations() {
+    Organizations.Owner owner = Organizations.signUp("Views Co");
+    JsonObject orders = Widget.createApp(owner.api(), "Orders", false);
+    JsonObject reviews = Widget.createApp(owner.api(), "Reviews", false);
+    Widget widget = new Widget(orders.getString("app_key"));
+    String mine = say(visitor(widget, "Mina Mine", "mina@views.test", Map.of(), List.of()), "Assigned to the owner").getString("conversation_id");
+    say(visitor(widget, "Umar Unassigned", "umar@views.test", Map.of(), List.of()), "Nobody has this one");
+    String done = say(visitor(widget, "Rita Resolved", "rita@views.test", Map.of(), List.of()), "All sorted").getString("conversation_id");
+    say(visitor(new Widget(reviews.getString("app_key")), "Otto Other", "otto@views.test", Map.of(), List.of()), "About reviews");
+    assertEquals(200, owner.api().post("/api/v1/conversations/" + mine + "/assign", "{\"member_id\": \"" + owner.memberId() + "\"}").status());
+    assertEquals(200, owner.api().post("/api/v1/conversations/" + done + "/resolve", "").status());
+
+    Dashboard dashboard = open(new Dashboard()).signedIn(owner.token());
+    dashboard.open("/inbox/open");
+    Map<String, List<String>> expected = Map.of(
+        "Open", List.of("Mina Mine", "Umar Unassigned", "Otto Other"),
+        "Mine", List.of("Mina Mine"),
+        "Unassigned", List.of("Umar Unassigned", "Otto Other"),
+        "Resolved", List.of("Rita Resolved"));
+    List<String> everyone = List.of("Mina Mine", "Umar Unassigned", "Rita Resolved", "Otto Other");
+    for (String view : List.of("Open", "Mine", "Unassigned", "Resolved")) {
+      dashboard.click("link", view);
+      String shown = Eventually.await(() -> dashboard.find("list", "Conversations").getText(),
+          text -> expected.get(view).stream().allMatch(text::contains)
+              && everyone.stream().filter(name -> !expected.get(view).contains(name)).noneMatch(text::contains),
+          LIVE, "the " + view + " view");
+      assertEquals(expected.get(view).size(), links(dashboard.find("list", "Conversations")).size(), shown);
+    }
+
+    dashboard.click("link", "Open");
+    new Select(dashboard.find("combobox", "App")).selectByVisibleText("Reviews");
+    Eventually.await(() -> dashboard.find("list", "Conversations").getText(),
+        text -> text.contains("Otto Other") && !text.contains("Umar Unassigned"), LIVE, "the Reviews app's conversations");
+    dashboard.browser.navigate().refresh();
+    Eventually.await(() -> new Select(dashboard.find("combobox", "App")).getFirstSelectedOption().getText(), "Reviews"::equals, LIVE,
+        "the remembered app picked");
+    Eventually.await(() -> dashboard.find("list", "Conversations").getText(),
+        text -> text.contains("Otto Other") && !text.contains("Mina Mine"), LIVE, "the remembered app's conversations");
+  }
+
+  @Test
   void unreadCountsAndTheTabTitleFollowTheInbox() {
     Organizations.Owner owner = Organizations.signUp("Unread Co");
     Widget widget = new Widget(Widget.createApp(owner.api(), "Unread app", false).getString("app_key"));
