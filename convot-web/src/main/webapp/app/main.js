@@ -7,6 +7,7 @@ import { api, onUnauthorized } from './api.js';
 import { session } from './session.js';
 import { live } from './live.js';
 import { resolve, load, currentLocation } from './router.js';
+import './waiting.js';
 
 const SETTINGS = [
   ['apps', 'Apps'],

@@ -39,8 +39,15 @@ public final class Dashboard implements AutoCloseable {
       """;
 
   public final ChromeDriver browser;
+  private final String url;
 
   public Dashboard() {
+    this(Api.BASE_URL);
+  }
+
+  /** The dashboard of the server at {@code baseUrl} (e.g. through a {@link TcpProxy}). */
+  public Dashboard(String baseUrl) {
+    this.url = baseUrl + "/app/";
     this.browser = Browser.start();
   }
 
@@ -55,9 +62,9 @@ public final class Dashboard implements AutoCloseable {
 
   /** Opens a route (`/contacts`) of the dashboard already signed in with this token, once its navigation shows. */
   public Dashboard signedIn(String token, String route) {
-    browser.get(Api.BASE_URL + "/");
+    browser.get(url.substring(0, url.length() - "app/".length()));
     browser.executeScript("localStorage.setItem('convot.token', arguments[0]);", token);
-    browser.get(URL + "#" + route);
+    browser.get(url + "#" + route);
     waitFor().until(d -> !byRole("link", "Inbox").isEmpty());
     return this;
   }
@@ -91,7 +98,7 @@ public final class Dashboard implements AutoCloseable {
 
   /** Opens a route (`#/settings/webhooks`) of the signed-in dashboard. */
   public Dashboard open(String route) {
-    browser.get(URL + "#" + route);
+    browser.get(url + "#" + route);
     return this;
   }
 
