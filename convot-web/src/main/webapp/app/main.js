@@ -7,6 +7,7 @@ import { api, onUnauthorized } from './api.js';
 import { session } from './session.js';
 import { live } from './live.js';
 import { resolve, load, currentLocation } from './router.js';
+import './waiting.js';
 
 const SETTINGS = [
   ['apps', 'Apps'],
@@ -23,6 +24,7 @@ class ConvotApp extends View {
     ready: { state: true },
     connection: { state: true },
     notice: { state: true },
+    unloadable: { state: true },
   };
 
   constructor() {
@@ -87,12 +89,22 @@ class ConvotApp extends View {
       return go(after && after !== '/signin' ? after : '/inbox');
     }
     if (signedIn) this.notice = null;
-    await load(match.route);
+    try {
+      await load(match.route);
+      this.unloadable = null;
+    } catch (e) {
+      // A page whose module cannot be fetched (offline, a deployment under way) leaves the shell usable.
+      this.unloadable = match.route.tag;
+      console.error(e);
+    }
     this.match = match;
   }
 
   page() {
     const { route, params, query } = this.match;
+    if (this.unloadable === route.tag) {
+      return html`<p class="notice" role="alert">This page could not be loaded. Check your connection and reload.</p>`;
+    }
     let element = this.pages.get(route.tag);
     if (!element) {
       element = document.createElement(route.tag);
@@ -133,14 +145,12 @@ class ConvotApp extends View {
             </ul>
           </nav>
           ${this.connectionBadge()}
-          <details class="account">
-            <summary aria-label="Account menu">${session.member.name}</summary>
-            <div class="menu">
-              <p class="who">${session.member.email}<br><span>${session.organization.name}</span></p>
-              <a href="#/settings/account">Account</a>
-              <button type="button" @click=${() => this.signOut()}>Sign out</button>
-            </div>
-          </details>
+          <button type="button" class="account" popovertarget="account-menu" aria-label=${`Account: ${session.member.name}`}>${session.member.name}</button>
+          <div id="account-menu" class="menu" popover>
+            <p class="who">${session.member.email}<br><span>${session.organization.name}</span></p>
+            <a href="#/settings/account" @click=${() => this.querySelector('#account-menu').hidePopover()}>Account</a>
+            <button type="button" @click=${() => this.signOut()}>Sign out</button>
+          </div>
         </header>
         ${route.section === 'settings' ? this.settingsNav(route.settings) : nothing}
         <main id="main" tabindex="-1" class=${route.section}>${this.page()}</main>

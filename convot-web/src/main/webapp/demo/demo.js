@@ -1,17 +1,16 @@
 /*
  * The demo: creates a sample organization and app through the public REST API, embeds the chat
- * widget on this page with the usual snippet, and shows a small agent console. Everything shown
- * from the server goes into the page as text.
+ * widget on this page with the usual snippet, and opens Convot's dashboard signed in as the
+ * sample's owner (its token goes where the dashboard keeps its own, `convot.token`). Everything
+ * shown from the server goes into the page as text.
  */
 (function () {
   'use strict';
 
   var STORE = 'convot-demo';
-  var POLL_MS = 3000;
+  var DASHBOARD_TOKEN = 'convot.token';
   var $ = function (id) { return document.getElementById(id); };
   var demo = read();
-  var selected = null;
-  var pollTimer = null;
 
   function read() {
     try { return JSON.parse(localStorage.getItem(STORE)) || {}; } catch (e) { return {}; }
@@ -66,6 +65,7 @@
     api('POST', '/auth/signup', account).then(function (res) {
       demo = { token: res.token, organization: account.organization_name, email: account.email };
       save();
+      signInDashboard();
       status('setup-status', 'Creating the app...');
       return api('POST', '/apps', { name: 'Sample Shopify app', allowed_origins: [location.origin] });
     }).then(function (app) {
@@ -81,6 +81,7 @@
 
   function startOver() {
     try { localStorage.removeItem('convot:' + demo.appKey); } catch (e) { /* nothing kept */ }
+    if (localStorage.getItem(DASHBOARD_TOKEN) === demo.token) localStorage.removeItem(DASHBOARD_TOKEN);
     localStorage.removeItem(STORE);
     location.reload();
   }
@@ -98,14 +99,14 @@
     $('setup-empty').hidden = ready;
     $('setup-done').hidden = !ready;
     $('sdk-card').hidden = !ready;
-    $('console-card').hidden = !ready;
+    $('dashboard-card').hidden = !ready;
     if (!ready) return;
     $('org-name').textContent = demo.organization || '';
-    $('agent-email').textContent = demo.email || '';
+    $('owner-email').textContent = demo.email || '';
     $('app-key').textContent = demo.appKey;
     $('snippet').textContent = snippet(demo.appKey);
     embed(demo.appKey);
-    refresh();
+    checkToken();
   }
 
   // The same as the snippet: queue commands first, then load the loader.
@@ -132,119 +133,27 @@
     $('events').prepend(li);
   }
 
-  // ---- 3. Agent console ------------------------------------------------------------------------
+  // ---- 3. The dashboard -----------------------------------------------------------------------
 
-  function contactName(c) {
-    var who = c.contact || c.visitor || {};
-    return who.nickname || who.name || who.email || c.contact_email || 'Visitor';
+  // The dashboard reads its token from local storage; this page is on the same origin.
+  function signInDashboard() {
+    localStorage.setItem(DASHBOARD_TOKEN, demo.token);
   }
 
-  function preview(c) {
-    var last = c.last_message || {};
-    return last.text || c.preview || c.subject || '';
-  }
-
-  function refresh() {
-    clearTimeout(pollTimer);
-    var work = api('GET', '/conversations?limit=50').then(function (res) {
-      renderConversations((res && res.data) || []);
-      status('console-status', '');
-      return selected && loadThread(selected);
+  // Signing out in the dashboard ends the sample's token: say so rather than open a sign-in page.
+  function checkToken() {
+    api('GET', '/me').then(function () {
+      status('dashboard-status', '');
     }).catch(function (e) {
-      if (e.status == 401) {
-        status('console-status', 'The sign-in token is no longer valid: start over.', true);
-        return;
-      }
-      status('console-status', 'Could not read conversations: ' + e.message, true);
-    });
-    work.then(function () {
-      if (demo.token) pollTimer = setTimeout(refresh, document.hidden ? POLL_MS * 5 : POLL_MS);
-    });
-  }
-
-  function renderConversations(list) {
-    var ul = $('conversations');
-    ul.textContent = '';
-    if (!list.length) {
-      var empty = document.createElement('li');
-      empty.className = 'empty';
-      empty.textContent = 'No conversation yet: write in the chat bubble.';
-      ul.append(empty);
-      return;
-    }
-    if (!selected) selected = list[0];
-    list.forEach(function (c) {
-      var li = document.createElement('li');
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.className = c.id === selected.id ? 'selected' : '';
-      var who = document.createElement('span');
-      who.className = 'who';
-      who.textContent = contactName(c) + (c.status ? ' (' + c.status + ')' : '');
-      var text = document.createElement('span');
-      text.className = 'preview';
-      text.textContent = preview(c);
-      button.append(who, text);
-      button.addEventListener('click', function () {
-        selected = c;
-        refresh();
-      });
-      li.append(button);
-      ul.append(li);
-    });
-  }
-
-  function loadThread(conversation) {
-    $('reply').hidden = false;
-    return api('GET', '/conversations/' + encodeURIComponent(conversation.id) + '/messages?limit=100')
-      .then(function (res) { renderThread((res && res.data) || []); })
-      .catch(function (e) {
-        var hint = preview(conversation);
-        renderThread([], 'Messages could not be listed (' + e.message + ')' + (hint ? '. Last message: ' + hint : ''));
-      });
-  }
-
-  function renderThread(messages, hint) {
-    var log = $('thread');
-    var atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
-    log.textContent = '';
-    messages.forEach(function (m) {
-      var li = document.createElement('li');
-      var from = m.from || m.author_type || m.sender;
-      li.className = from == 'visitor' || from == 'contact' ? 'visitor' : 'agent';
-      li.textContent = m.text || '';
-      log.append(li);
-    });
-    if (hint) {
-      var note = document.createElement('li');
-      note.className = 'hint';
-      note.textContent = hint;
-      log.append(note);
-    }
-    if (atBottom) log.scrollTop = log.scrollHeight;
-  }
-
-  function reply(e) {
-    e.preventDefault();
-    var input = $('reply-text');
-    var text = input.value.trim();
-    if (!text || !selected) return;
-    input.disabled = true;
-    api('POST', '/conversations/' + encodeURIComponent(selected.id) + '/messages', { text: text }).then(function () {
-      input.value = '';
-      status('console-status', '');
-      refresh();
-    }).catch(function (err) {
-      status('console-status', 'The reply was not sent: ' + err.message, true);
-    }).then(function () {
-      input.disabled = false;
-      input.focus();
+      status('dashboard-status', e.status == 401
+        ? 'The sample was signed out (in the dashboard?): start over to make a new one.'
+        : 'Could not reach Convot: ' + e.message, true);
     });
   }
 
   $('create').addEventListener('click', create);
   $('reset').addEventListener('click', startOver);
-  $('reply').addEventListener('submit', reply);
+  $('open-dashboard').addEventListener('click', signInDashboard);
   document.querySelectorAll('[data-push]').forEach(function (button) {
     button.addEventListener('click', function () {
       window.Convot.push(JSON.parse(button.getAttribute('data-push')));

@@ -124,6 +124,11 @@ public class App extends TenantEntity {
     return List.of(identitySecret);
   }
 
+  /** Until when the secret replaced by the last rotation still verifies; null once its grace period is over. */
+  public Instant previousIdentitySecretValidUntil() {
+    return liveIdentitySecrets().size() > 1 ? previousSecretValidUntil : null;
+  }
+
   public boolean requireIdentityVerification() {
     return requireIdentityVerification;
   }

@@ -8,8 +8,9 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * A keyset page request over rows ordered by {@code (created_at, id)}: the cursor names the last
- * row of the previous page, so pages neither skip nor repeat while rows are inserted.
+ * A keyset page request over rows ordered by {@code (created_at, id)} (or another time of the list's
+ * own order, see {@link Keyset.Order}): the cursor names the last row of the previous page, so pages
+ * neither skip nor repeat while rows are inserted.
  */
 public record PageRequest(int limit, Instant afterCreatedAt, UUID afterId) {
 

@@ -25,7 +25,7 @@ public class AgentTyping {
     if (conversation == null) {
       return; // another organization's, or gone: nothing to tell anyone
     }
-    live.publish(caller.organizationId(), conversation.contactId(), "typing",
+    live.publishTyping(caller.organizationId(), conversation.contactId(),
         new ConversationUpdate.AgentTypingUpdate("agent", conversationId, caller.memberId() == null ? "" : caller.memberId().toString()),
         new ConversationUpdate.TypingFrom("agent"));
   }

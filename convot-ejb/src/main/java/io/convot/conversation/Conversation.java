@@ -48,6 +48,21 @@ public class Conversation extends TenantEntity {
   @Column(name = "last_message_at")
   private Instant lastMessageAt;
 
+  /** The inbox's order: the latest message's time, else the creation's. */
+  @Column(name = "last_activity_at", nullable = false)
+  private Instant lastActivityAt;
+
+  @Column(name = "last_message_id")
+  private UUID lastMessageId;
+
+  /** The latest visitor message not deleted: after a member's read marker, the conversation is unread for them. */
+  @Column(name = "last_visitor_message_at")
+  private Instant lastVisitorMessageAt;
+
+  /** Since when the visitor awaits an answer: their first message after the team's last reply; null when answered. */
+  @Column(name = "waiting_since")
+  private Instant waitingSince;
+
   protected Conversation() {}
 
   public Conversation(UUID appId, UUID contactId) {
@@ -57,6 +72,7 @@ public class Conversation extends TenantEntity {
     this.status = Status.open;
     this.createdAt = Timestamps.now();
     this.updatedAt = createdAt;
+    this.lastActivityAt = createdAt;
   }
 
   /** Returns whether the assignee changed. */
@@ -91,9 +107,28 @@ public class Conversation extends TenantEntity {
     return status == Status.resolved;
   }
 
-  void messageAdded(Instant at) {
-    lastMessageAt = at;
+  void messageAdded(Message message) {
+    lastMessageAt = message.createdAt();
+    lastActivityAt = lastMessageAt;
+    lastMessageId = message.id();
+    if (message.author() == Message.Author.visitor) {
+      lastVisitorMessageAt = message.createdAt();
+      if (waitingSince == null) {
+        waitingSince = message.createdAt();
+      }
+    } else if (!message.isPrivate()) {
+      waitingSince = null;
+    }
     touch();
+  }
+
+  /**
+   * After a deletion: the latest visitor message and the waiting time as the messages that remain
+   * tell them ({@code waitingSince} is null when the team's reply is the latest).
+   */
+  void visibleMessagesChanged(Instant latestVisitorMessage, Instant waitingSince) {
+    this.lastVisitorMessageAt = latestVisitorMessage;
+    this.waitingSince = waitingSince;
   }
 
   void touch() {
@@ -134,5 +169,21 @@ public class Conversation extends TenantEntity {
 
   public Instant lastMessageAt() {
     return lastMessageAt;
+  }
+
+  public Instant lastActivityAt() {
+    return lastActivityAt;
+  }
+
+  public UUID lastMessageId() {
+    return lastMessageId;
+  }
+
+  public Instant lastVisitorMessageAt() {
+    return lastVisitorMessageAt;
+  }
+
+  public Instant waitingSince() {
+    return waitingSince;
   }
 }

@@ -24,9 +24,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.json.JsonObject;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.persistence.annotations.BatchFetchType;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The changes to conversations that visitors and agents share, each with its outbox event and its
@@ -82,6 +86,9 @@ public class ConversationFlow {
   public void deleteMessage(Conversation conversation, Message message, MessageView.Author author) {
     message.delete();
     conversation.touch();
+    if (!message.isPrivate()) {
+      visibleMessagesChanged(conversation);
+    }
     MessageView view = MessageView.of(message, author);
     outbox.record(new MessageDeleted(conversation.appId(), view, view(conversation)));
     MessageGone update = new MessageGone(message.id(), conversation.id());
@@ -120,8 +127,47 @@ public class ConversationFlow {
     return view(conversation, em.find(Contact.class, conversation.contactId()));
   }
 
+  /**
+   * The views of many conversations at once: their contacts, with session data and segments, in
+   * three queries rather than three per conversation.
+   */
+  public List<ConversationView> views(List<Conversation> conversations) {
+    List<UUID> contactIds = conversations.stream().map(Conversation::contactId).distinct().toList();
+    if (!contactIds.isEmpty()) {
+      // Loaded into the persistence context, where view() then finds them.
+      em.createQuery("SELECT c FROM Contact c WHERE c.id IN :ids", Contact.class).setParameter("ids", contactIds)
+          .setHint(QueryHints.BATCH, "c.data").setHint(QueryHints.BATCH, "c.segments").setHint(QueryHints.BATCH_TYPE, BatchFetchType.IN)
+          .getResultList();
+    }
+    return conversations.stream().map(this::view).toList();
+  }
+
   private static ConversationView view(Conversation conversation, Contact contact) {
     return ConversationView.of(conversation, contact == null ? null : ContactView.of(contact));
+  }
+
+  /** The latest visitor message and the time the visitor has waited since, from the messages that remain. */
+  private void visibleMessagesChanged(Conversation conversation) {
+    Message lastFromVisitor = remaining(conversation, Message.Author.visitor, null, true);
+    Message lastReply = remaining(conversation, Message.Author.agent, null, true);
+    boolean waiting = lastFromVisitor != null && (lastReply == null || lastFromVisitor.createdAt().isAfter(lastReply.createdAt()));
+    Message firstUnanswered = waiting ? remaining(conversation, Message.Author.visitor, lastReply == null ? null : lastReply.createdAt(), false) : null;
+    conversation.visibleMessagesChanged(lastFromVisitor == null ? null : lastFromVisitor.createdAt(),
+        firstUnanswered == null ? null : firstUnanswered.createdAt());
+  }
+
+  /** The newest (or oldest) message by {@code author}, not a note, not deleted, written after {@code after} if given. */
+  private Message remaining(Conversation conversation, Message.Author author, Instant after, boolean newest) {
+    String direction = newest ? " DESC" : "";
+    TypedQuery<Message> query = em.createQuery("SELECT m FROM Message m WHERE m.conversationId = :id AND m.author = :author"
+            + " AND m.privateNote = FALSE AND m.deletedAt IS NULL" + (after == null ? "" : " AND m.createdAt > :after")
+            + " ORDER BY m.createdAt" + direction + ", m.id" + direction, Message.class)
+        .setParameter("id", conversation.id()).setParameter("author", author).setMaxResults(1);
+    if (after != null) {
+      query.setParameter("after", after);
+    }
+    List<Message> found = query.getResultList();
+    return found.isEmpty() ? null : found.get(0);
   }
 
   Conversation latestOf(UUID contactId) {

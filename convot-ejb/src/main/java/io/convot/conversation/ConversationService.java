@@ -33,22 +33,45 @@ public class ConversationService {
   @Inject CurrentCaller caller;
   @Inject ConversationFlow flow;
   @Inject ContactsByEmail contactsByEmail;
+  @Inject Inbox inbox;
 
-  public Page<ConversationView> list(ConversationFilter filter, PageRequest page) {
+  /** Newest activity first (the latest message, else the creation), with what the inbox shows of each. */
+  public Page<InboxConversationView> list(ConversationFilter filter, PageRequest page) {
+    UUID me = caller.get().memberId();
+    if (filter.assignedToCaller() && me == null) {
+      throw new ConvotException(ErrorCode.VALIDATION_FAILED, "The request has invalid fields",
+          List.of(new FieldError("assignee_id", "not_a_member", "an API key is no member: give a member's id instead of me")));
+    }
     Keyset.Filter where = new Keyset.Filter()
         .where("e.appId = :appId", "appId", filter.appId())
         .where("e.status = :status", "status", filter.status())
-        .where("e.assigneeId = :assigneeId", "assigneeId", filter.assigneeId())
+        .where("e.assigneeId = :assigneeId", "assigneeId", filter.assignedToCaller() ? me : filter.assigneeId())
         .where("e.contactId = :contactId", "contactId", filter.contactId())
         .where("e.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
     if (filter.unassigned()) {
       where.where("e.assigneeId IS NULL");
     }
-    return Keyset.page(em, Conversation.class, where, page, Conversation::createdAt, Conversation::id).map(flow::view);
+    Page<Conversation> found = Keyset.page(em, Conversation.class, where, page, Keyset.Order.newestFirst("lastActivityAt"),
+        Conversation::lastActivityAt, Conversation::id);
+    return new Page<>(inbox.views(found.data(), me), found.nextCursor());
   }
 
-  public ConversationView get(UUID id) {
-    return flow.view(find(id));
+  public InboxConversationView get(UUID id) {
+    return inbox.views(List.of(find(id)), caller.get().memberId()).get(0);
+  }
+
+  /** The counts of the inbox's views for the calling member, in one app or all. */
+  public ConversationCounts counts(UUID appId) {
+    return inbox.counts(appId, caller.get().memberId());
+  }
+
+  /** Marks the conversation read for the calling member up to its latest message; an API key has no marker to move. */
+  public void markRead(UUID id) {
+    UUID me = caller.get().memberId();
+    if (me == null) {
+      throw new ConvotException(ErrorCode.SIGN_IN_REQUIRED, "An API key is no member and keeps no read marker");
+    }
+    inbox.markRead(find(id), me);
   }
 
   /** Assigns to a member of the organization, or unassigns with {@code null}. */

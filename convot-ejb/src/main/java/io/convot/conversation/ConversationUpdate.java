@@ -10,6 +10,9 @@ public sealed interface ConversationUpdate {
 
   record AgentMessage(MessageView message, ConversationView conversation) implements ConversationUpdate {}
 
+  /** A conversation as it is now, for an agent catching up after a reconnect. */
+  record ConversationSnapshot(ConversationView conversation) implements ConversationUpdate {}
+
   record VisitorMessage(VisitorMessageView message) implements ConversationUpdate {}
 
   record MessageGone(UUID messageId, UUID conversationId) implements ConversationUpdate {}

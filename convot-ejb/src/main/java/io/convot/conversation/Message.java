@@ -66,15 +66,19 @@ public class Message extends TenantEntity {
     this.text = checkedText(text);
     this.createdAt = Timestamps.now();
     this.updatedAt = createdAt;
-    conversation.messageAdded(createdAt);
   }
 
   public static Message fromVisitor(Conversation conversation, String text) {
-    return new Message(conversation, Author.visitor, null, false, text);
+    return added(conversation, new Message(conversation, Author.visitor, null, false, text));
   }
 
   public static Message fromAgent(Conversation conversation, UUID memberId, String text, boolean privateNote) {
-    return new Message(conversation, Author.agent, memberId, privateNote, text);
+    return added(conversation, new Message(conversation, Author.agent, memberId, privateNote, text));
+  }
+
+  private static Message added(Conversation conversation, Message message) {
+    conversation.messageAdded(message);
+    return message;
   }
 
   /** Text is 1 to 10,000 characters and not only blanks. */

@@ -46,9 +46,14 @@ public class MemberService {
   @ConfigProperty(name = "convot.members.invitation-lifetime", defaultValue = "P7D")
   String invitationLifetime;
 
+  /** Unset: links open the dashboard's invitation page on Convot's public URL. */
   @Inject
   @ConfigProperty(name = "convot.members.invitation-base-url")
-  String invitationBaseUrl;
+  Optional<String> invitationBaseUrl;
+
+  @Inject
+  @ConfigProperty(name = "convot.public-url")
+  Optional<String> publicUrl;
 
   public Page<Member> list(PageRequest page) {
     return Keyset.page(em, Member.class, page, Member::createdAt, Member::id);
@@ -58,7 +63,8 @@ public class MemberService {
     return Optional.ofNullable(em.find(Member.class, id)).orElseThrow(() -> ConvotException.notFound("Member"));
   }
 
-  public Invitation invite(String email, String roleName) {
+  /** {@code requestOrigin}: where the inviter reached Convot, the link's base when no public URL is configured. */
+  public Invitation invite(String email, String roleName, String requestOrigin) {
     Caller me = caller.get();
     me.requireManager();
     Validation validation = new Validation().email(email, "email");
@@ -76,7 +82,8 @@ public class MemberService {
     Instant expiresAt = Timestamps.now().plus(Duration.parse(invitationLifetime));
     Member member = Member.invited(Emails.normalize(email), role, Randoms.sha256(token), expiresAt);
     em.persist(member);
-    return new Invitation(member, invitationBaseUrl + "/" + token, expiresAt);
+    String base = publicUrl.filter(url -> !url.isBlank()).orElse(requestOrigin);
+    return new Invitation(member, Invitation.link(invitationBaseUrl.orElse(null), base, token), expiresAt);
   }
 
   public Member update(UUID id, MemberChanges changes) {

@@ -1,11 +1,14 @@
 package io.convot.realtime;
 
 import io.convot.common.ErrorCode;
+import io.convot.common.Timestamps;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,16 +49,35 @@ public class LiveClients {
     private final Visitor visitor;
     private final Connection connection;
     private volatile ScheduledFuture<?> expiry;
+    /** Updates that arrive while the client catches up, sent after it (guarded by this client). */
+    private List<String> held;
 
-    private Client(UUID organizationId, Credential credential, Visitor visitor, Connection connection) {
+    private Client(UUID organizationId, Credential credential, Visitor visitor, Connection connection, boolean holding) {
       this.organizationId = organizationId;
       this.credential = credential;
       this.visitor = visitor;
       this.connection = connection;
+      this.held = holding ? new ArrayList<>() : null;
     }
 
     boolean isVisitor() {
       return visitor != null;
+    }
+
+    /** Sends under this client's lock, so that what was held goes out first and in order. */
+    private synchronized void send(String frame) {
+      if (held != null) {
+        held.add(frame);
+      } else {
+        connection.send(frame);
+      }
+    }
+
+    private synchronized void release() {
+      if (held != null) {
+        held.forEach(connection::send);
+        held = null;
+      }
     }
   }
 
@@ -67,8 +89,12 @@ public class LiveClients {
    */
   private ScheduledThreadPoolExecutor expiries;
 
-  public Client agent(UUID organizationId, Credential credential, Connection connection) {
-    Client client = new Client(organizationId, credential, null, connection);
+  /**
+   * An agent's connection. One that first catches up ({@code holding}) has the updates delivered to
+   * it held until {@link #release}, so that they follow the catch-up rather than cut into it.
+   */
+  public Client agent(UUID organizationId, Credential credential, Connection connection, boolean holding) {
+    Client client = new Client(organizationId, credential, null, connection, holding);
     clients.add(client);
     if (credential.expiresAt() != null) {
       long delay = Math.max(0, Duration.between(Instant.now(), credential.expiresAt()).toMillis());
@@ -82,7 +108,7 @@ public class LiveClients {
   }
 
   public Client visitor(UUID organizationId, Visitor visitor, Connection connection) {
-    Client client = new Client(organizationId, null, visitor, connection);
+    Client client = new Client(organizationId, null, visitor, connection, false);
     clients.add(client);
     return client;
   }
@@ -97,19 +123,32 @@ public class LiveClients {
     return removed;
   }
 
+  /** Sends what a catch-up held back, then lets updates through as they come. */
+  public void release(Client client) {
+    client.release();
+  }
+
+  /**
+   * Hands an update to this organization's clients. Agents get it with a cursor (but for an
+   * ephemeral one): the time it reached this server, one for all its connections.
+   */
   public void deliver(LiveEvent event) {
     if (event.revocation() != null) {
       revoke(event.organizationId(), event.revocation());
       return;
     }
+    String agentFrame = null;
     for (Client client : clients) {
       if (!client.organizationId.equals(event.organizationId())) {
         continue;
       }
       if (!client.isVisitor()) {
-        client.connection.send(event.payload());
+        if (agentFrame == null) {
+          agentFrame = event.ephemeral() ? event.payload() : LiveCursor.stamp(event.payload(), LiveCursor.at(Timestamps.now()));
+        }
+        client.send(agentFrame);
       } else if (event.reachesVisitor() && client.visitor.contactId().equals(event.contactId())) {
-        client.connection.send(event.visitorPayload());
+        client.send(event.visitorPayload());
       }
     }
   }

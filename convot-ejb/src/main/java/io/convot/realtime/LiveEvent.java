@@ -5,16 +5,23 @@ import java.util.UUID;
 /**
  * One message of the realtime topic. A live update: {@code payload} is JSON text
  * ({@code {"type": ..., ...}}) as agents receive it; {@code visitorPayload}, when present, is what the
- * conversation's visitor receives instead. Or a {@code revocation}: the connections it names are closed.
+ * conversation's visitor receives instead; an {@code ephemeral} one (someone typing) changes nothing
+ * stored, so agents get it without a cursor and a catch-up never replays it. Or a
+ * {@code revocation}: the connections it names are closed.
  */
-public record LiveEvent(UUID organizationId, UUID contactId, String payload, String visitorPayload, Revocation revocation) {
+public record LiveEvent(UUID organizationId, UUID contactId, String payload, String visitorPayload, boolean ephemeral,
+    Revocation revocation) {
 
   public static LiveEvent ofUpdate(UUID organizationId, UUID contactId, String payload, String visitorPayload) {
-    return new LiveEvent(organizationId, contactId, payload, visitorPayload, null);
+    return new LiveEvent(organizationId, contactId, payload, visitorPayload, false, null);
+  }
+
+  public static LiveEvent ofEphemeral(UUID organizationId, UUID contactId, String payload, String visitorPayload) {
+    return new LiveEvent(organizationId, contactId, payload, visitorPayload, true, null);
   }
 
   public static LiveEvent ofRevocation(UUID organizationId, Revocation revocation) {
-    return new LiveEvent(organizationId, null, null, null, revocation);
+    return new LiveEvent(organizationId, null, null, null, false, revocation);
   }
 
   public boolean reachesVisitor() {

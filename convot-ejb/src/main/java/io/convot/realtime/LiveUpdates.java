@@ -32,6 +32,12 @@ public class LiveUpdates {
         visitorContent == null ? null : payload(type, visitorContent)));
   }
 
+  /** Someone typing, like {@link #publish} of a {@code typing} update, but ephemeral (see {@link LiveEvent}). */
+  public void publishTyping(UUID organizationId, UUID contactId, Object agentContent, Object visitorContent) {
+    broker.send(topic, LiveEvent.ofEphemeral(organizationId, contactId, payload("typing", agentContent),
+        visitorContent == null ? null : payload("typing", visitorContent)));
+  }
+
   /** The text of a live update; public so the wire shape can be pinned without a broker. */
   public static String payload(String type, Object content) {
     JsonObject fields = content instanceof JsonObject json ? json : JsonText.readObject(JsonText.write(content));

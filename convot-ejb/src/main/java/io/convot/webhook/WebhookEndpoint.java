@@ -55,6 +55,9 @@ public class WebhookEndpoint extends TenantEntity {
   @Column(name = "disabled_at")
   private Instant disabledAt;
 
+  @Column(name = "disabled_by_hand", nullable = false)
+  private boolean disabledByHand;
+
   @Column(name = "failing_since")
   private Instant failingSince;
 
@@ -111,21 +114,32 @@ public class WebhookEndpoint extends TenantEntity {
   /** The secrets every delivery is signed with now. */
   public List<WebhookSecret> liveSecrets() {
     List<WebhookSecret> live = new ArrayList<>(List.of(WebhookSecret.parse(secret)));
-    if (previousSecret != null && previousSecretExpiresAt != null && previousSecretExpiresAt.isAfter(Timestamps.now())) {
+    if (previousSecretExpiresAt() != null) {
       live.add(WebhookSecret.parse(previousSecret));
     }
     return live;
   }
 
+  /** Convot disables it: the receiver answered 410 Gone, or failed everything for too long. */
   public void disable(String reason) {
     active = false;
+    disabledByHand = false;
     disabledReason = reason;
     disabledAt = Timestamps.now();
     updatedAt = disabledAt;
   }
 
+  /** Someone turned it off; one that is already disabled keeps the reason it was disabled for. */
+  public void disableByHand(String reason) {
+    if (active) {
+      disable(reason);
+      disabledByHand = true;
+    }
+  }
+
   public void enable() {
     active = true;
+    disabledByHand = false;
     disabledReason = null;
     disabledAt = null;
     failingSince = null;
@@ -184,6 +198,17 @@ public class WebhookEndpoint extends TenantEntity {
 
   public Instant disabledAt() {
     return disabledAt;
+  }
+
+  /** {@code enabled}, {@code disabled} (by hand) or {@code auto_disabled} (by Convot). */
+  public String status() {
+    return active ? "enabled" : disabledByHand ? "disabled" : "auto_disabled";
+  }
+
+  /** Until when the secret replaced by the last rotation still signs alongside the new one; null when it no longer does. */
+  public Instant previousSecretExpiresAt() {
+    boolean live = previousSecret != null && previousSecretExpiresAt != null && previousSecretExpiresAt.isAfter(Timestamps.now());
+    return live ? previousSecretExpiresAt : null;
   }
 
   public Instant failingSince() {

@@ -1,5 +1,6 @@
 package io.convot.webhook;
 
+import io.convot.access.Caller;
 import io.convot.access.CurrentCaller;
 import io.convot.app.App;
 import io.convot.common.ConvotException;
@@ -84,6 +85,15 @@ public class WebhookService {
     return WebhookEndpointView.of(endpoint, secret.value());
   }
 
+  /** Stops deliveries until it is enabled again; its events meanwhile are kept as skipped deliveries. */
+  public WebhookEndpointView disable(UUID id) {
+    Caller who = caller.get();
+    who.requireManager();
+    WebhookEndpoint endpoint = find(id);
+    endpoint.disableByHand(who.isMember() ? "Disabled by a member of the team" : "Disabled with an API key");
+    return WebhookEndpointView.of(endpoint, null);
+  }
+
   public WebhookEndpointView enable(UUID id) {
     caller.get().requireManager();
     WebhookEndpoint endpoint = find(id);
@@ -100,7 +110,9 @@ public class WebhookService {
     return WebhookDeliveryView.of(relay.deliver(tenancy.current(), endpoint, event), List.of());
   }
 
-  public Page<WebhookDeliveryView> deliveries(UUID id, String eventType, WebhookDelivery.Status status, Instant since, PageRequest page) {
+  /** The delivery log, oldest first (to follow it with {@code since}) or newest first (to read it). */
+  public Page<WebhookDeliveryView> deliveries(UUID id, String eventType, WebhookDelivery.Status status, Instant since,
+      boolean newestFirst, PageRequest page) {
     caller.get().requireManager();
     WebhookEndpoint endpoint = find(id);
     Keyset.Filter where = new Keyset.Filter()
@@ -108,7 +120,8 @@ public class WebhookService {
         .where("e.eventType = :eventType", "eventType", eventType)
         .where("e.status = :status", "status", status)
         .where("e.createdAt >= :since", "since", since);
-    return Keyset.page(em, WebhookDelivery.class, where, page, WebhookDelivery::createdAt, WebhookDelivery::id)
+    Keyset.Order order = newestFirst ? Keyset.Order.newestFirst("createdAt") : Keyset.Order.OLDEST_CREATED_FIRST;
+    return Keyset.page(em, WebhookDelivery.class, where, page, order, WebhookDelivery::createdAt, WebhookDelivery::id)
         .map(delivery -> WebhookDeliveryView.of(delivery, attemptsOf(delivery)));
   }
 

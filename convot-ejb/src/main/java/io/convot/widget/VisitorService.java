@@ -130,7 +130,7 @@ public class VisitorService {
   /** Tells the agents that the visitor is typing. */
   public void typing(String token) {
     Visit visit = authenticate(token, null);
-    live.publish(tenancy.current(), visit.contact().id(), "typing",
+    live.publishTyping(tenancy.current(), visit.contact().id(),
         new ConversationUpdate.VisitorTyping("visitor", visit.contact().id()), null);
   }
 

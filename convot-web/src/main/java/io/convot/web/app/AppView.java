@@ -7,12 +7,16 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An app on the wire; {@code identity_secret} appears only for owners and admins. */
+/**
+ * An app on the wire; {@code identity_secret} appears only for owners and admins, with, during a
+ * rotation's grace period, until when the secret it replaced still verifies.
+ */
 public record AppView(
     String id,
     String name,
     String appKey,
     @JsonbNillable(false) String identitySecret,
+    @JsonbNillable(false) Instant previousIdentitySecretValidUntil,
     boolean requireIdentityVerification,
     List<String> allowedOrigins,
     @Schema(ref = AppDocumentation.SHOPIFY_APP_ID) String shopifyAppId,
@@ -23,6 +27,7 @@ public record AppView(
 
   public static AppView of(App app, boolean showSecret) {
     return new AppView(app.id().toString(), app.name(), app.appKey(), showSecret ? app.identitySecret() : null,
+        showSecret ? app.previousIdentitySecretValidUntil() : null,
         app.requireIdentityVerification(), app.allowedOrigins(), app.shopifyAppId(), app.themeColor(),
         app.officeHours() == null ? JsonValue.NULL : app.officeHours().toJson(), app.createdAt(), app.updatedAt());
   }

@@ -9,9 +9,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON on the wire: snake_case keys, nulls written out, ISO-8601 instants. */
+/**
+ * JSON on the wire: snake_case keys, nulls written out, ISO-8601 instants. It binds what JAX-RS reads
+ * too, so it names every JSON media type the API takes: a PATCH sent as JSON Merge Patch binds the same.
+ */
 @Provider
-@Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
+@Produces({MediaType.APPLICATION_JSON, "application/problem+json", MergePatch.MEDIA_TYPE})
 public class JsonConfig implements ContextResolver<Jsonb> {
 
   private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()

@@ -18,8 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,9 +64,10 @@ public class MemberResource {
   }
 
   @POST
-  public Response invite(InviteRequest body) {
+  public Response invite(InviteRequest body, @Context UriInfo uri) {
     InviteRequest request = body == null ? new InviteRequest(null, null) : body;
-    Invitation invitation = members.invite(request.email(), request.role());
+    URI base = uri.getBaseUri();
+    Invitation invitation = members.invite(request.email(), request.role(), base.getScheme() + "://" + base.getRawAuthority());
     return Response.status(Response.Status.CREATED).entity(InvitedMember.of(invitation)).build();
   }
 

@@ -45,6 +45,9 @@ public class WebhookResource {
   /** Redeliver what failed since this time. */
   public record ReplayBody(@NotNull Instant since) {}
 
+  /** The delivery log's order: oldest first by default, newest first for a person reading it. */
+  private enum Order { oldest, newest }
+
   @Inject WebhookService webhooks;
 
   @GET
@@ -86,6 +89,13 @@ public class WebhookResource {
   }
 
   @POST
+  @Path("{id}/disable")
+  @Consumes(MediaType.WILDCARD)
+  public WebhookEndpointView disable(@PathParam("id") UUID id) {
+    return webhooks.disable(id);
+  }
+
+  @POST
   @Path("{id}/enable")
   @Consumes(MediaType.WILDCARD)
   public WebhookEndpointView enable(@PathParam("id") UUID id) {
@@ -102,13 +112,14 @@ public class WebhookResource {
   @GET
   @Path("{id}/deliveries")
   public Page<WebhookDeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("event_type") String eventType,
-      @QueryParam("status") String status, @QueryParam("since") String since,
+      @QueryParam("status") String status, @QueryParam("since") String since, @QueryParam("order") String order,
       @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
     QueryFilters query = new QueryFilters();
     WebhookDelivery.Status wanted = query.oneOf("status", status, WebhookDelivery.Status.class);
     Instant from = query.instant("since", since);
+    boolean newestFirst = query.oneOf("order", order, Order.class) == Order.newest;
     query.check();
-    return webhooks.deliveries(id, query.text(eventType), wanted, from, PageRequest.of(limit, cursor));
+    return webhooks.deliveries(id, query.text(eventType), wanted, from, newestFirst, PageRequest.of(limit, cursor));
   }
 
   @POST

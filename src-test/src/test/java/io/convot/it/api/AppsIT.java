@@ -15,6 +15,8 @@ import io.convot.it.support.Team;
 import io.convot.it.support.Organizations.Owner;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,12 +98,18 @@ class AppsIT {
   void rotatingIdentitySecretIssuesANewOneAndKeepsTheAppKey() {
     Owner owner = Organizations.signUp("Rotate");
     JsonObject created = Organizations.createApp(owner.api(), "Secretive");
+    assertFalse(created.containsKey("previous_identity_secret_valid_until"), created::toString);
 
+    Instant before = Instant.now();
     Api.Reply reply = owner.api().post("/api/v1/apps/" + created.getString("id") + "/identity-secret/rotate", null);
 
     assertEquals(200, reply.status(), reply::toString);
     assertNotEquals(created.getString("identity_secret"), reply.string("identity_secret"));
     assertEquals(created.getString("app_key"), reply.string("app_key"));
+    Instant graceEnds = Instant.parse(reply.string("previous_identity_secret_valid_until"));
+    assertTrue(Duration.between(before, graceEnds).compareTo(Duration.ofHours(24).minusMinutes(1)) > 0
+        && Duration.between(before, graceEnds).compareTo(Duration.ofHours(24).plusMinutes(1)) < 0,
+        () -> "the previous secret verifies for the 24 h grace period: " + graceEnds);
   }
 
   @Test
@@ -163,5 +171,8 @@ class AppsIT {
     assertFalse(read.json().containsKey("identity_secret"), read::toString);
     assertEquals(200, list.status(), list::toString);
     assertFalse(list.json().getJsonArray("data").getJsonObject(0).containsKey("identity_secret"), list::toString);
+    owner.api().post("/api/v1/apps/" + id + "/identity-secret/rotate", null);
+    assertFalse(agent.api().get("/api/v1/apps/" + id).json().containsKey("previous_identity_secret_valid_until"),
+        "an agent learns nothing of a rotation's grace period either");
   }
 }

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The OpenAPI document: the newer endpoints, the rate limit on every operation of the REST API,
- * and the precise shapes of the app fields a change may clear.
+ * The OpenAPI document: the newer endpoints (tokens, agent-initiated conversations, unassign,
+ * inbox, snippet), the rate limit on every operation of the REST API, and the precise shapes of
+ * the app fields a change may clear.
  */
 class OpenApiEndpointsIT {
 
@@ -39,6 +40,15 @@ class OpenApiEndpointsIT {
     assertTrue(paths.getJsonObject("/api/v1/tokens/{id}").containsKey("delete"));
     assertTrue(paths.getJsonObject("/api/v1/conversations").containsKey("post"));
     assertTrue(paths.getJsonObject("/api/v1/conversations/{id}/unassign").containsKey("post"));
+    assertTrue(paths.getJsonObject("/api/v1/conversations/{id}/read").containsKey("post"));
+    assertTrue(paths.getJsonObject("/api/v1/conversations/counts").containsKey("get"));
+    String list = paths.getJsonObject("/api/v1/conversations").getJsonObject("get").toString();
+    assertTrue(list.contains("last_message") && list.contains("assignee_id=me"), list);
+    for (String withSchema : List.of("/api/v1/conversations", "/api/v1/conversations/counts", "/api/v1/conversations/{id}")) {
+      JsonObject responses = paths.getJsonObject(withSchema).getJsonObject("get").getJsonObject("responses");
+      assertTrue(responses.containsKey("200") && responses.getJsonObject("200").containsKey("content"),
+          () -> withSchema + " answers no schema: " + responses);
+    }
     assertTrue(paths.getJsonObject("/api/v1/apps/{id}/snippet").containsKey("get"));
     String contacts = paths.getJsonObject("/api/v1/contacts").getJsonObject("get").toString();
     assertTrue(contacts.contains("\"shop\""), contacts);

@@ -140,6 +140,31 @@ class TwoServersIT {
   }
 
   @Test
+  void aDashboardWhoseConnectionMovesToTheOtherServerCatchesUpFromItsCursor() throws Exception {
+    Organizations.Owner owner = Organizations.signUp(Api.anonymous().on(SERVER_A), "Moving Dashboard Co");
+    Widget widget = new Widget(Widget.createApp(owner.api().on(SERVER_A), "Cluster", false).getString("app_key")).on(SERVER_A);
+    String session = widget.session("");
+    Api visitorApi = Widget.client(session).on(SERVER_A);
+    String cursor;
+    try (LiveClient dashboardOnA = LiveClient.connect(SERVER_A, "/realtime/v1/agent", auth(owner.token()))) {
+      dashboardOnA.await(ofType("ready"), SOON);
+      visitorApi.post("/widget/v1/messages", text("seen on A"));
+      cursor = dashboardOnA.await(messageWithText("seen on A"), SOON).getString("cursor");
+    }
+    String missed = visitorApi.post("/widget/v1/messages", text("written while the dashboard moved")).string("id");
+
+    JsonObject resume = Json.createObjectBuilder(auth(owner.token())).add("after", cursor).build();
+    try (LiveClient dashboardOnB = LiveClient.connect(SERVER_B, "/realtime/v1/agent", resume)) {
+      dashboardOnB.await(ofType("caught_up"), SOON);
+      assertTrue(dashboardOnB.history().stream().anyMatch(frame -> "message".equals(frame.getString("type"))
+          && missed.equals(frame.getJsonObject("message").getString("id"))), dashboardOnB.history()::toString);
+
+      visitorApi.post("/widget/v1/messages", text("and this one live through A"));
+      assertTrue(dashboardOnB.await(messageWithText("and this one live through A"), SOON).containsKey("cursor"));
+    }
+  }
+
+  @Test
   void revocationsOnOneServerCloseTheConnectionsHeldByTheOther() throws Exception {
     Organizations.Owner owner = Organizations.signUp(Api.anonymous().on(SERVER_A), "Revoked Across Co");
     String secondToken = Api.anonymous().on(SERVER_A).post("/api/v1/auth/login", Json.createObjectBuilder()

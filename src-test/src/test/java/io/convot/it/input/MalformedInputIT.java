@@ -178,6 +178,12 @@ class MalformedInputIT {
     assertValidationError(mergePatch(path, "{\"name\": \"x" + NUL + "\"}"), "name");
     assertProblem(mergePatch(path, "[]"), 400, "malformed_request");
     assertEquals("Renamed", owner.api().get(path).string("name"));
+
+    Api.Reply snakeCase = mergePatch(path, "{\"require_identity_verification\": true, \"allowed_origins\": [\"https://admin.example.com\"]}");
+    assertEquals(200, snakeCase.status(), snakeCase::toString);
+    assertEquals(true, owner.api().get(path).json().getBoolean("require_identity_verification"), "snake_case fields bind too");
+    assertEquals("https://admin.example.com", owner.api().get(path).json().getJsonArray("allowed_origins").getString(0));
+    assertFieldCode(mergePatch(path, "{\"allowed_origins\": [\"ftp://files.example.com\"]}"), "allowed_origins[0]", "invalid_origin");
   }
 
   private Api.Reply mergePatch(String path, String body) throws Exception {

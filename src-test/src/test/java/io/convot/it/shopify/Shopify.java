@@ -14,16 +14,19 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 
-/** A test organization with an app mapped to a Shopify app of its own simulated Partner organization. */
-final class Shopify {
+/**
+ * A test organization with an app mapped to a Shopify app of its own simulated Partner organization
+ * (public for the dashboard's browser tests, which show what a sync learned).
+ */
+public final class Shopify {
 
   static final Duration SOON = Duration.ofSeconds(30);
 
-  final Organizations.Owner owner;
-  final JsonObject app;
-  final long shopifyApp;
-  final PartnerOrganization partner;
-  final String token;
+  public final Organizations.Owner owner;
+  public final JsonObject app;
+  public final long shopifyApp;
+  public final PartnerOrganization partner;
+  public final String token;
 
   private Shopify(Organizations.Owner owner, JsonObject app, long shopifyApp, PartnerOrganization partner, String token) {
     this.owner = owner;
@@ -34,7 +37,7 @@ final class Shopify {
   }
 
   /** Signs up, creates an app with a {@code shopify_app_id}, and a Partner organization with a full-access token. */
-  static Shopify setUp(String name) {
+  public static Shopify setUp(String name) {
     Organizations.Owner owner = Organizations.signUp(name);
     long shopifyApp = ThreadLocalRandom.current().nextLong(1_000, 9_000_000);
     Api.Reply app = owner.api().post("/api/v1/apps", Json.createObjectBuilder().add("name", name + " app")
@@ -46,11 +49,11 @@ final class Shopify {
     return new Shopify(owner, app.json(), shopifyApp, partner, token);
   }
 
-  Api api() {
+  public Api api() {
     return owner.api();
   }
 
-  String appId() {
+  public String appId() {
     return app.getString("id");
   }
 
@@ -76,7 +79,7 @@ final class Shopify {
   }
 
   /** Connects and waits for the first run to succeed. */
-  JsonObject connectAndSync() {
+  public JsonObject connectAndSync() {
     connect();
     return awaitStatus(status -> !status.isNull("last_sync_at"), "the first sync run succeeds");
   }

@@ -3,6 +3,7 @@ package io.convot.it.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -29,6 +30,8 @@ public final class Browser {
               "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
               "--disable-quic", "--window-size=1280,900",
               "--user-data-dir=" + Files.createTempDirectory("convot-chromium"));
+      // The console's messages (script errors, refused loads, policy violations) for the tests to read.
+      options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(new java.io.File(CHROMEDRIVER)).usingAnyFreePort().build();
       return new ChromeDriver(service, options);

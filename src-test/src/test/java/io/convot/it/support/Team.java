@@ -21,7 +21,7 @@ public final class Team {
         """.formatted(email, role));
   }
 
-  /** The one-time token at the end of the invitation URL ({@code .../invitations/<token>}). */
+  /** The one-time token at the end of the invitation URL ({@code .../app/#/invite/<token>}, or an operator's base). */
   public static String invitationToken(JsonObject invited) {
     String url = invited.getJsonObject("invitation").getString("url");
     return url.substring(url.lastIndexOf('/') + 1);

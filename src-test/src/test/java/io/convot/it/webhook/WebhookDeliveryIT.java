@@ -138,13 +138,42 @@ class WebhookDeliveryIT {
 
     JsonObject disabled = awaitEndpoint(endpoint.getString("id"), false);
     assertTrue(disabled.getString("disabled_reason").contains("410"));
+    assertEquals("auto_disabled", disabled.getString("status"));
     assertEquals("failed", awaitDelivery(endpoint.getString("id"), "failed").getString("status"));
     Widget.send(token, "anyone?");
     assertProblemStatus(owner.api().post("/api/v1/webhooks/" + endpoint.getString("id") + "/test", ""), 409);
 
     JsonObject enabled = owner.api().post("/api/v1/webhooks/" + endpoint.getString("id") + "/enable", "").json();
     assertTrue(enabled.getBoolean("active"));
+    assertEquals("enabled", enabled.getString("status"));
     assertEquals(1, receiver.requests().size(), "nothing was sent while disabled");
+  }
+
+  @Test
+  void anEndpointDisabledByHandSendsNothingKeepsItsEventsAsSkippedAndReplaySendsThemOnceEnabled() throws Exception {
+    Instant since = Instant.now().minusSeconds(60);
+    JsonObject endpoint = WebhookFixtures.endpoint(owner.api(), receiver.url(), List.of("message.received"), List.of());
+    String id = endpoint.getString("id");
+
+    JsonObject disabled = owner.api().post("/api/v1/webhooks/" + id + "/disable", "").json();
+
+    assertFalse(disabled.getBoolean("active"));
+    assertEquals("disabled", disabled.getString("status"), "disabled by hand, not by Convot");
+    assertEquals("Disabled by a member of the team", disabled.getString("disabled_reason"));
+    assertFalse(disabled.isNull("disabled_at"));
+    assertEquals(disabled.getString("disabled_at"),
+        owner.api().post("/api/v1/webhooks/" + id + "/disable", "").json().getString("disabled_at"), "disabling twice changes nothing");
+    assertProblemStatus(owner.api().post("/api/v1/webhooks/" + id + "/test", ""), 409);
+    WebhookFixtures.visitorWrites(widget, "while it was off");
+    assertEquals(1, awaitDeliveries(id, "skipped", 1).size());
+
+    assertEquals("enabled", owner.api().post("/api/v1/webhooks/" + id + "/enable", "").json().getString("status"));
+    assertEquals(1, owner.api().post("/api/v1/webhooks/" + id + "/replay", "{\"since\": \"" + since + "\"}").json().getInt("redelivered"));
+
+    Receiver.Request arrived = receiver.await(Receiver.ofType("message.received"), 1, SOON).get(0);
+    WebhookFixtures.verify(endpoint.getString("secret"), arrived);
+    assertEquals("while it was off", arrived.json().getJsonObject("data").getJsonObject("message").getString("text"));
+    assertEquals(1, receiver.requests().size(), "nothing was sent while it was off");
   }
 
   @Test
@@ -287,8 +316,14 @@ class WebhookDeliveryIT {
   void aRotatedSecretSignsAlongsideTheOldOneDuringTheGracePeriod() throws Exception {
     JsonObject endpoint = WebhookFixtures.endpoint(owner.api(), receiver.url());
     String oldSecret = endpoint.getString("secret");
-    String newSecret = owner.api().post("/api/v1/webhooks/" + endpoint.getString("id") + "/secret/rotate", "").string("secret");
-    assertFalse(owner.api().get("/api/v1/webhooks/" + endpoint.getString("id")).json().containsKey("secret"));
+    assertTrue(endpoint.isNull("previous_secret_expires_at"), "no rotation yet");
+    JsonObject rotated = owner.api().post("/api/v1/webhooks/" + endpoint.getString("id") + "/secret/rotate", "").json();
+    String newSecret = rotated.getString("secret");
+    JsonObject read = owner.api().get("/api/v1/webhooks/" + endpoint.getString("id")).json();
+    assertFalse(read.containsKey("secret"));
+    Duration grace = Duration.between(Instant.now(), Instant.parse(read.getString("previous_secret_expires_at")));
+    assertTrue(grace.compareTo(Duration.ofHours(23)) > 0 && grace.compareTo(Duration.ofHours(24)) <= 0, "the old secret signs for 24 h: " + grace);
+    assertEquals(rotated.getString("previous_secret_expires_at"), read.getString("previous_secret_expires_at"));
 
     owner.api().post("/api/v1/webhooks/" + endpoint.getString("id") + "/test", "");
     Receiver.Request test = receiver.await(Receiver.ofType("webhook.test"), 1, SOON).get(0);

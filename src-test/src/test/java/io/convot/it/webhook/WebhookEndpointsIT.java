@@ -83,6 +83,33 @@ class WebhookEndpointsIT {
   }
 
   @Test
+  void theDeliveryLogReadsNewestFirstPageByPageWhenAsked() throws Exception {
+    try (Receiver receiver = new Receiver()) {
+      String id = WebhookFixtures.endpoint(owner.api(), receiver.url()).getString("id");
+      List<String> sent = new java.util.ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        sent.add(owner.api().post("/api/v1/webhooks/" + id + "/test", "").string("id"));
+      }
+
+      JsonObject first = owner.api().get("/api/v1/webhooks/" + id + "/deliveries?order=newest&limit=2").json();
+      JsonObject second = owner.api().get("/api/v1/webhooks/" + id + "/deliveries?order=newest&limit=2&cursor="
+          + first.getString("next_cursor")).json();
+
+      List<String> newestFirst = new java.util.ArrayList<>(ids(first));
+      newestFirst.addAll(ids(second));
+      assertEquals(List.of(sent.get(2), sent.get(1), sent.get(0)), newestFirst);
+      assertTrue(second.isNull("next_cursor"));
+      assertEquals(sent, ids(owner.api().get("/api/v1/webhooks/" + id + "/deliveries?order=oldest").json()));
+      assertEquals(sent, ids(owner.api().get("/api/v1/webhooks/" + id + "/deliveries").json()), "oldest first by default");
+      assertValidationError(owner.api().get("/api/v1/webhooks/" + id + "/deliveries?order=sideways"), "order");
+    }
+  }
+
+  private static List<String> ids(JsonObject page) {
+    return page.getJsonArray("data").getValuesAs(JsonObject.class).stream().map(delivery -> delivery.getString("id")).toList();
+  }
+
+  @Test
   void agentsCannotManageWebhooks() {
     String agentToken = io.convot.it.support.Organizations.signUp("Agents Co").token();
     // An owner of another organization is no agent here; an agent of this one is refused.
@@ -93,6 +120,9 @@ class WebhookEndpointsIT {
 
     assertProblem(Api.withToken(token).get("/api/v1/webhooks"), 403, "insufficient_role");
     assertProblem(Api.withToken(token).post("/api/v1/webhooks", "{\"url\": \"https://hooks.example.test\"}"), 403, "insufficient_role");
+    String id = owner.api().post("/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9/never-called\"}").string("id");
+    assertProblem(Api.withToken(token).post("/api/v1/webhooks/" + id + "/disable", ""), 403, "insufficient_role");
+    assertEquals("enabled", owner.api().get("/api/v1/webhooks/" + id).json().getString("status"));
     assertEquals(0, Api.withToken(agentToken).get("/api/v1/webhooks").json().getJsonArray("data").size());
   }
 
@@ -110,12 +140,15 @@ class WebhookEndpointsIT {
       assertProblem(nosy.post("/api/v1/webhooks/" + id + "/secret/rotate", ""), 404, "not_found");
       assertProblem(nosy.post("/api/v1/webhooks/" + id + "/test", ""), 404, "not_found");
       assertProblem(nosy.post("/api/v1/webhooks/" + id + "/enable", ""), 404, "not_found");
+      assertProblem(nosy.post("/api/v1/webhooks/" + id + "/disable", ""), 404, "not_found");
       assertProblem(nosy.get("/api/v1/webhooks/" + id + "/deliveries"), 404, "not_found");
       assertProblem(nosy.post("/api/v1/webhooks/" + id + "/deliveries/" + delivery.getString("id") + "/retry", ""), 404, "not_found");
       assertProblem(nosy.post("/api/v1/webhooks/" + id + "/replay", "{\"since\": \"2020-01-01T00:00:00Z\"}"), 404, "not_found");
       assertEquals(0, nosy.get("/api/v1/webhooks").json().getJsonArray("data").size());
 
-      assertEquals(receiver.url(), owner.api().get("/api/v1/webhooks/" + id).json().getString("url"));
+      JsonObject untouched = owner.api().get("/api/v1/webhooks/" + id).json();
+      assertEquals(receiver.url(), untouched.getString("url"));
+      assertEquals("enabled", untouched.getString("status"));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.convot.web.widget.asset;
 
+import io.convot.web.asset.Asset;
 import io.convot.widget.WidgetConfig;
 import io.convot.widget.WidgetService;
 import jakarta.inject.Inject;
@@ -91,7 +92,7 @@ public class WidgetAssetResource {
   }
 
   private static Response send(Asset asset, String cacheControl, String encodings, String ifNoneMatch) {
-    if (ifNoneMatch != null && (ifNoneMatch.contains(asset.etag()) || ifNoneMatch.trim().equals("*"))) {
+    if (asset.matches(ifNoneMatch)) {
       return Response.notModified().tag(etag(asset)).header("Cache-Control", cacheControl)
           .header("Vary", HttpHeaders.ACCEPT_ENCODING).build();
     }
@@ -104,32 +105,10 @@ public class WidgetAssetResource {
   }
 
   private static Response.ResponseBuilder build(Asset asset, String encodings) {
-    boolean gzip = acceptsGzip(encodings);
+    boolean gzip = asset.gzipFor(encodings);
     Response.ResponseBuilder response = Response.ok(gzip ? asset.gzipped() : asset.plain(), asset.mediaType())
         .header("Vary", HttpHeaders.ACCEPT_ENCODING)
         .header("X-Content-Type-Options", "nosniff");
     return gzip ? response.header(HttpHeaders.CONTENT_ENCODING, "gzip") : response;
-  }
-
-  /** Whether {@code Accept-Encoding} names gzip (or *) without {@code q=0}. */
-  static boolean acceptsGzip(String encodings) {
-    if (encodings == null) {
-      return false;
-    }
-    for (String part : encodings.toLowerCase(Locale.ROOT).split(",")) {
-      String[] pieces = part.trim().split(";");
-      String coding = pieces[0].trim();
-      if (coding.equals("gzip") || coding.equals("*")) {
-        boolean refused = false;
-        for (int i = 1; i < pieces.length; i++) {
-          String parameter = pieces[i].replace(" ", "");
-          refused |= parameter.matches("q=0(\\.0{0,3})?");
-        }
-        if (!refused) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }
