@@ -25,7 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AppService {
 
   private static final Pattern THEME_COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
-  private static final Pattern SHOPIFY_APP_ID = Pattern.compile("^[A-Za-z0-9:/._-]{1,100}$");
+  /** What {@code shopify_app_id} may be: digits or a {@code gid://partners/App/...} id (the API documents it). */
+  public static final String SHOPIFY_APP_ID_FORMAT = "^[A-Za-z0-9:/._-]{1,100}$";
+  private static final Pattern SHOPIFY_APP_ID = Pattern.compile(SHOPIFY_APP_ID_FORMAT);
 
   @PersistenceContext(unitName = "convot")
   EntityManager em;

@@ -167,8 +167,9 @@ public class AuthService {
   /**
    * Changes the signed-in member's password after checking the current one. The token that asked
    * keeps working; every other token of the member ends, and so do the live connections they opened.
+   * A wrong current password is a guess, throttled like a failed sign-in (see {@link SignInThrottle}).
    */
-  public void changePassword(String currentPassword, String newPassword) {
+  public void changePassword(String currentPassword, String newPassword, ClientAddress client) {
     Caller caller = currentCaller.get();
     if (caller.credential() != Caller.Credential.JWT) {
       throw new ConvotException(ErrorCode.NOT_A_SESSION_TOKEN, "An API key has no password; sign in as a member");
@@ -183,7 +184,9 @@ public class AuthService {
       throw new ConvotException(ErrorCode.SIGN_IN_REQUIRED, "Change the password signed in with your own sign-in token");
     }
     Member member = em.find(Member.class, caller.memberId());
+    signIns.checkPasswordChangeAllowed(member.id(), client);
     if (!passwords.matches(currentPassword, member.passwordHash())) {
+      signIns.passwordChangeFailed(member.id(), client);
       throw new ConvotException(ErrorCode.VALIDATION_FAILED, "The current password is not right",
           List.of(new FieldError("current_password", "incorrect", "current_password is not the member's password")));
     }
@@ -191,6 +194,7 @@ public class AuthService {
       throw new ConvotException(ErrorCode.VALIDATION_FAILED, "The new password is the current one",
           List.of(new FieldError("new_password", "unchanged", "new_password must differ from the current password")));
     }
+    signIns.passwordChangeSucceeded(member.id());
     member.changePassword(passwords.hash(newPassword), caller.credentialId());
     live.revoke(caller.organizationId(), Revocation.ofMemberTokensBefore(member.id(), member.tokensValidAfter(), caller.credentialId()));
   }

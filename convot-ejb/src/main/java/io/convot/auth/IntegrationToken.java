@@ -83,6 +83,11 @@ public class IntegrationToken extends TenantEntity {
     return expiresAt;
   }
 
+  /** Past its expiry the token is refused; it stays listed until the retention job deletes it. */
+  public boolean expired() {
+    return !expiresAt.isAfter(Timestamps.now());
+  }
+
   /** A token just issued: the one moment its value is known. */
   public record Issued(IntegrationToken token, String value) {}
 }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -37,6 +38,14 @@ public class RateWindows {
         hits = CASE WHEN w.window_ends <= now() THEN 1 ELSE w.hits + 1 END,
         window_ends = CASE WHEN w.window_ends <= now() THEN excluded.window_ends ELSE w.window_ends END
       RETURNING key, hits, ceil(extract(epoch FROM window_ends - now()))::bigint""";
+  // Several keys' hits at once, each key's own count (the keys are distinct, hence no ORDINALITY).
+  private static final String ADD = """
+      INSERT INTO rate_limit_windows AS w (key, window_ends, hits)
+      SELECT k, now() + ? * interval '1 millisecond', h FROM unnest(?::text[], ?::integer[]) AS u (k, h) ORDER BY k
+      ON CONFLICT (key) DO UPDATE SET
+        hits = CASE WHEN w.window_ends <= now() THEN excluded.hits ELSE w.hits + excluded.hits END,
+        window_ends = CASE WHEN w.window_ends <= now() THEN excluded.window_ends ELSE w.window_ends END
+      RETURNING key, hits, ceil(extract(epoch FROM window_ends - now()) * 1000)::bigint""";
   private static final String PEEK = """
       SELECT key, hits, ceil(extract(epoch FROM window_ends - now()))::bigint
       FROM rate_limit_windows WHERE key = ANY (?::text[]) AND window_ends > now()""";
@@ -56,6 +65,32 @@ public class RateWindows {
       return usages(statement, byKey, window);
     } catch (SQLException e) {
       throw new IllegalStateException("could not count rate-limited hits", e);
+    }
+  }
+
+  /** A key's shared count in its current window, and the milliseconds until that window ends. */
+  public record Shared(int hits, long remainingMillis) {}
+
+  /**
+   * Adds several hits per key at once (windows of {@code window} start for keys without an open
+   * one) and returns each key's shared count after the addition.
+   */
+  public Map<String, Shared> add(Duration window, Map<String, Integer> hits) {
+    List<String> keys = hits.keySet().stream().sorted().toList();
+    try (Connection connection = dataSource.getConnection();
+         PreparedStatement statement = connection.prepareStatement(ADD)) {
+      statement.setLong(1, window.toMillis());
+      statement.setArray(2, connection.createArrayOf("text", keys.toArray()));
+      statement.setArray(3, connection.createArrayOf("integer", keys.stream().map(hits::get).toArray()));
+      Map<String, Shared> counts = new HashMap<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          counts.put(rows.getString(1), new Shared(rows.getInt(2), Math.max(0, rows.getLong(3))));
+        }
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not add rate-limited hits", e);
     }
   }
 

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Apps: the Shopify apps that embed the widget. */
 @Path("apps")
@@ -42,13 +43,16 @@ public class AppResource {
 
   /** A new app; {@code shopify_app_id}, {@code theme_color} and {@code office_hours} may be null (none). */
   public record NewAppBody(@NotNullable String name, @NotNullable List<String> allowedOrigins,
-      @NotNullable Boolean requireIdentityVerification, @Clearable(String.class) JsonValue shopifyAppId, String themeColor,
-      @Clearable(JsonObject.class) JsonValue officeHours) {}
+      @NotNullable Boolean requireIdentityVerification,
+      @Clearable(String.class) @Schema(ref = AppDocumentation.SHOPIFY_APP_ID) JsonValue shopifyAppId, String themeColor,
+      @Clearable(JsonObject.class) @Schema(ref = AppDocumentation.OFFICE_HOURS) JsonValue officeHours) {}
 
   /** A change to an app (JSON Merge Patch): null clears {@code shopify_app_id} and {@code office_hours}, nothing else. */
   public record AppPatch(@NotNullable String name, @NotNullable List<String> allowedOrigins,
-      @NotNullable Boolean requireIdentityVerification, @Clearable(String.class) JsonValue shopifyAppId,
-      @NotNullable String themeColor, @Clearable(JsonObject.class) JsonValue officeHours) {}
+      @NotNullable Boolean requireIdentityVerification,
+      @Clearable(String.class) @Schema(ref = AppDocumentation.SHOPIFY_APP_ID) JsonValue shopifyAppId,
+      @NotNullable String themeColor,
+      @Clearable(JsonObject.class) @Schema(ref = AppDocumentation.OFFICE_HOURS) JsonValue officeHours) {}
 
   @Inject AppService apps;
   @Inject CurrentCaller caller;

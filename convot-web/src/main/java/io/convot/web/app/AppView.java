@@ -5,6 +5,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An app on the wire; {@code identity_secret} appears only for owners and admins, with, during a
@@ -18,9 +19,9 @@ public record AppView(
     @JsonbNillable(false) Instant previousIdentitySecretValidUntil,
     boolean requireIdentityVerification,
     List<String> allowedOrigins,
-    String shopifyAppId,
+    @Schema(ref = AppDocumentation.SHOPIFY_APP_ID) String shopifyAppId,
     String themeColor,
-    JsonValue officeHours,
+    @Schema(ref = AppDocumentation.OFFICE_HOURS) JsonValue officeHours,
     Instant createdAt,
     Instant updatedAt) {
 

@@ -2,7 +2,6 @@ package io.convot.web.idempotency;
 
 import io.convot.idempotency.IdempotentRequest;
 import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
@@ -11,10 +10,11 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
  * Documents {@code Idempotency-Key} on every POST of the OpenAPI document, as {@link IdempotentPosts}
  * applies it to every POST: a new endpoint is documented without an annotation of its own.
  */
-public class IdempotencyKeyDocumentation implements OASFilter {
+public final class IdempotencyKeyDocumentation {
 
-  @Override
-  public PathItem filterPathItem(PathItem item) {
+  private IdempotencyKeyDocumentation() {}
+
+  public static PathItem describe(PathItem item) {
     if (item.getPOST() != null) {
       item.getPOST().addParameter(OASFactory.createParameter()
           .name(IdempotentPosts.KEY_HEADER)

@@ -5,12 +5,15 @@ import io.convot.auth.Identity;
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
 import io.convot.web.member.MemberView;
+import io.convot.web.ratelimit.ClientAddresses;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,6 +40,8 @@ public class MeResource {
   }
 
   @Inject AuthService auth;
+  @Inject ClientAddresses clients;
+  @Context HttpServletRequest servletRequest;
 
   @GET
   public MeView me() {
@@ -48,7 +53,9 @@ public class MeResource {
   @Path("password")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change the signed-in member's password",
-      description = "The token sending this keeps working; every other token of the member ends at once, live connections included.")
+      description = "The token sending this keeps working; every other token of the member ends at once, live connections included."
+          + " Wrong current passwords are throttled like failed sign-ins: past 10 per member (or the failures allowed per"
+          + " client address) in 15 minutes, a 429 rate_limited with Retry-After, before the password is checked.")
   @APIResponse(responseCode = "204", description = "Changed")
   @APIResponse(responseCode = "403", description = "sign_in_required (an integration token)")
   @APIResponse(responseCode = "422", description = "validation_failed: current_password (incorrect), new_password (the sign-up rule, unchanged);"
@@ -57,7 +64,7 @@ public class MeResource {
     if (body == null) {
       throw new ConvotException(ErrorCode.MALFORMED_REQUEST, "A JSON body is required");
     }
-    auth.changePassword(body.currentPassword(), body.newPassword());
+    auth.changePassword(body.currentPassword(), body.newPassword(), clients.of(servletRequest));
     return Response.noContent().build();
   }
 }

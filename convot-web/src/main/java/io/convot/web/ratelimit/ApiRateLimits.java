@@ -1,9 +1,9 @@
 package io.convot.web.ratelimit;
 
 import io.convot.common.Randoms;
+import io.convot.ratelimit.BufferedRateWindows;
 import io.convot.ratelimit.ClientAddress;
 import io.convot.ratelimit.Limit;
-import io.convot.ratelimit.RateWindows;
 import io.convot.ratelimit.Usage;
 import io.convot.web.problem.Problems;
 import jakarta.annotation.Priority;
@@ -28,10 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every REST API request counts, per minute, against its client address and, when it carries a
  * bearer token, against that token (valid or not: a flood of bad tokens is limited too). The counts
- * are PostgreSQL's ({@link RateWindows}), so the limits hold for a whole cluster; a key this server
- * saw exceeded is refused from memory until its window ends, so a flood costs the database nothing.
- * Pre-matching and before authentication, so unknown paths and refused tokens are limited and
- * answered alike.
+ * are kept in memory and added to PostgreSQL's once a second ({@link BufferedRateWindows}), so the
+ * limits hold for a whole cluster within a second's slack at no database cost per request; a key
+ * this server saw exceeded is refused without counting until its window ends. Pre-matching and
+ * before authentication, so unknown paths and refused tokens are limited and answered alike.
  */
 @Provider
 @PreMatching
@@ -45,7 +45,7 @@ public class ApiRateLimits implements ContainerRequestFilter, ContainerResponseF
 
   @Context HttpServletRequest servletRequest;
   @Inject ClientAddresses clients;
-  @Inject RateWindows windows;
+  @Inject BufferedRateWindows windows;
   @Inject Problems problems;
 
   @Inject

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The keys this server found over their limit, until their windows end. A client past its limit
- * is refused from here without a database round trip: during a flood, the shared counters are
- * written once per server and window, not once per request. Only keys over a limit are kept.
+ * is refused from here without being counted, so a flood adds nothing more to the shared count
+ * (and none of its requests reach the counters). Only keys over a limit are kept.
  */
 final class ExceededLimits {
 

@@ -46,7 +46,9 @@ public class TokenResource {
   }
 
   @GET
-  @Operation(summary = "List the organization's integration tokens (never their values)")
+  @Operation(summary = "List the organization's integration tokens (never their values)",
+      description = "An expired token stays listed with `expired: true` until 30 days after its `expires_at`"
+          + " (`CONVOT_AUTH_EXPIRED_TOKEN_RETENTION`), then it is deleted.")
   public Page<TokenView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
     return tokens.list(PageRequest.of(limit, cursor)).map(TokenView::of);
   }

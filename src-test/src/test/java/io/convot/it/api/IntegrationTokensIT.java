@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convot.it.support.Api;
 import io.convot.it.support.Database;
+import io.convot.it.support.Eventually;
 import io.convot.it.support.Organizations;
 import io.convot.it.support.Team;
+import io.convot.it.support.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -17,10 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code /api/v1/tokens}: JWTs that owners and admins issue to integrations, shown once, revocable. */
+/**
+ * {@code /api/v1/tokens}: JWTs that owners and admins issue to integrations, shown once, revocable;
+ * expired ones stay listed, marked, for 30 days (the test server prunes every few seconds).
+ */
 class IntegrationTokensIT {
+
+  private static final Duration PRUNED_WITHIN = Duration.ofSeconds(30);
 
   private final Organizations.Owner owner = Organizations.signUp("Token Co");
 
@@ -168,5 +176,51 @@ class IntegrationTokensIT {
     assertProblem(other.api().delete("/api/v1/tokens/" + issued.getString("id")), 404, "not_found");
     assertEquals(0, other.api().get("/api/v1/tokens").json().getJsonArray("data").size());
     assertEquals(200, Api.withToken(issued.getString("token")).get("/api/v1/me").status(), "still valid after the probes");
+  }
+
+  @Test
+  void anExpiredTokenStaysListedMarkedExpiredAndGoesThirtyDaysAfterItsExpiry() {
+    JsonObject live = issue(owner.api(), "{\"name\": \"Live\"}");
+    JsonObject recent = issue(owner.api(), "{\"name\": \"Expired 29 days ago\"}");
+    JsonObject old = issue(owner.api(), "{\"name\": \"Expired 31 days ago\"}");
+    assertFalse(owner.api().get("/api/v1/tokens/" + live.getString("id")).json().getBoolean("expired"));
+    // An hour past expiry is listed, marked, and far from being pruned.
+    setExpiry(recent, "1 hour");
+    setExpiry(old, "1 hour");
+
+    Api.Reply list = owner.api().get("/api/v1/tokens");
+    assertEquals(List.of("Live:false", "Expired 29 days ago:true", "Expired 31 days ago:true"), list.json().getJsonArray("data")
+        .getValuesAs(JsonObject.class).stream().map(t -> t.getString("name") + ":" + t.getBoolean("expired")).toList(), list::toString);
+    assertTrue(owner.api().get("/api/v1/tokens/" + old.getString("id")).json().getBoolean("expired"));
+
+    setExpiry(recent, "29 days");
+    setExpiry(old, "31 days");
+    Eventually.await(() -> owner.api().get("/api/v1/tokens/" + old.getString("id")).status(), status -> status == 404,
+        PRUNED_WITHIN, "the token expired 31 days ago pruned");
+    assertEquals(List.of(live.getString("id"), recent.getString("id")), owner.api().get("/api/v1/tokens").json().getJsonArray("data")
+        .getValuesAs(JsonObject.class).stream().map(t -> t.getString("id")).toList());
+    assertTrue(owner.api().get("/api/v1/tokens/" + recent.getString("id")).json().getBoolean("expired"));
+    assertEquals(200, Api.withToken(live.getString("token")).get("/api/v1/me").status());
+    assertTrue(TestServer.log().matches("(?s).*Retention: deleted [1-9][0-9]* integration tokens.*"), "the job logs what it deleted");
+  }
+
+  @Test
+  void theSignOutListForgetsTokensThirtyDaysAfterTheyExpired() {
+    JsonObject gone = issue(owner.api(), "{\"name\": \"Revoked long ago\"}");
+    JsonObject kept = issue(owner.api(), "{\"name\": \"Revoked lately\"}");
+    assertEquals(204, owner.api().delete("/api/v1/tokens/" + gone.getString("id")).status());
+    assertEquals(204, owner.api().delete("/api/v1/tokens/" + kept.getString("id")).status());
+    Database.update("UPDATE revoked_tokens SET expires_at = now() - interval '31 days' WHERE jti = ?", gone.getString("id"));
+    Database.update("UPDATE revoked_tokens SET expires_at = now() - interval '29 days' WHERE jti = ?", kept.getString("id"));
+
+    Eventually.await(() -> Database.count("SELECT count(*) FROM revoked_tokens WHERE jti = ?", gone.getString("id")),
+        count -> count == 0, PRUNED_WITHIN, "the id of a token expired 31 days ago forgotten");
+    assertEquals(1, Database.count("SELECT count(*) FROM revoked_tokens WHERE jti = ?", kept.getString("id")));
+    assertProblem(Api.withToken(kept.getString("token")).get("/api/v1/me"), 401, "token_revoked");
+  }
+
+  private static void setExpiry(JsonObject token, String ago) {
+    assertEquals(1, Database.update("UPDATE integration_tokens SET expires_at = now() - interval '" + ago + "' WHERE id = ?::uuid",
+        token.getString("id")));
   }
 }

@@ -1,5 +1,6 @@
 package io.convot.it.api;
 
+import static io.convot.it.api.RateLimitsIT.assertRateLimited;
 import static io.convot.it.support.ProblemAssert.assertFieldError;
 import static io.convot.it.support.ProblemAssert.assertProblem;
 import static io.convot.it.support.ProblemAssert.assertValidationError;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.convot.it.support.Api;
+import io.convot.it.support.ClientAddresses;
 import io.convot.it.support.Organizations;
 import io.convot.it.support.Organizations.Owner;
 import io.convot.it.support.Team;
@@ -16,10 +18,15 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code POST /api/v1/me/password}: the member proves the current password; the token that asked
  * keeps working, every other token of that member stops at once, and nobody else is affected.
+ * Wrong current passwords are throttled like failed sign-ins: 10 per member (the default per
+ * email), 15 per address on the test server, shared with failed sign-ins.
  */
 class PasswordChangeIT {
 
   private static final String NEW_PASSWORD = "a brand new passphrase";
+  private static final int PER_MEMBER = 10;
+  private static final int PER_IP = 15;
+  private static final long WINDOW_SECONDS = 15 * 60;
 
   private static Api.Reply logIn(String email, String password) {
     return Api.anonymous().post("/api/v1/auth/login",
@@ -153,5 +160,63 @@ class PasswordChangeIT {
     assertWorks(owner.token());
     assertWorks(integration);
     assertWorks(signIn(owner.email(), Organizations.PASSWORD));
+  }
+
+  @Test
+  void theEleventhWrongPasswordOfAMemberIsA429FromAnyAddressAndTheRightOneGetsNoFurther() {
+    Owner owner = Organizations.signUp("Guessed Password Co");
+    Team.Joined colleague = Team.join(owner, "admin");
+    for (int i = 1; i <= PER_MEMBER; i++) {
+      // Each guess from another address: the count is the member's, wherever the guesses come from.
+      Api from = ClientAddresses.from(owner.api(), ClientAddresses.fresh());
+      assertValidationError(change(from, "guess number " + i, NEW_PASSWORD), "current_password");
+    }
+
+    assertRateLimited(change(ClientAddresses.from(owner.api(), ClientAddresses.fresh()), "guess number 11", NEW_PASSWORD), WINDOW_SECONDS);
+    // Refused before the password is checked: the right one changes nothing, from anywhere.
+    assertRateLimited(change(owner.api(), Organizations.PASSWORD, NEW_PASSWORD), WINDOW_SECONDS);
+    assertProblem(logIn(owner.email(), NEW_PASSWORD), 401, "invalid_credentials");
+
+    // Only password changes are held back: the member still signs in, and another member changes theirs.
+    assertWorks(signIn(owner.email(), Organizations.PASSWORD));
+    assertWorks(owner.token());
+    assertEquals(204, change(colleague.api(), Organizations.PASSWORD, NEW_PASSWORD).status());
+  }
+
+  @Test
+  void wrongPasswordsAndFailedSignInsFromOneAddressShareItsLimit() {
+    Owner owner = Organizations.signUp("Shared Budget Co");
+    Owner other = Organizations.signUp("Shared Budget Other Co");
+    String address = ClientAddresses.fresh();
+    for (int i = 0; i < PER_IP - 1; i++) {
+      Api.Reply failed = ClientAddresses.from(Api.anonymous(), address).post("/api/v1/auth/login",
+          Json.createObjectBuilder().add("email", Organizations.uniqueEmail("nobody")).add("password", "guess").build().toString());
+      assertProblem(failed, 401, "invalid_credentials");
+    }
+    assertValidationError(change(ClientAddresses.from(owner.api(), address), "the last guess", NEW_PASSWORD), "current_password");
+
+    // The address has used its budget: another member's change from there is refused, even the right password.
+    assertRateLimited(change(ClientAddresses.from(other.api(), address), Organizations.PASSWORD, NEW_PASSWORD), WINDOW_SECONDS);
+    assertRateLimited(ClientAddresses.from(Api.anonymous(), address).post("/api/v1/auth/login",
+        Json.createObjectBuilder().add("email", other.email()).add("password", Organizations.PASSWORD).build().toString()), WINDOW_SECONDS);
+    // From elsewhere both members go on as usual.
+    String elsewhere = ClientAddresses.fresh();
+    assertEquals(204, change(ClientAddresses.from(other.api(), elsewhere), Organizations.PASSWORD, NEW_PASSWORD).status());
+    assertEquals(204, change(ClientAddresses.from(owner.api(), elsewhere), Organizations.PASSWORD, NEW_PASSWORD).status());
+  }
+
+  @Test
+  void aSuccessfulChangeForgivesTheMembersEarlierWrongPasswords() {
+    Owner owner = Organizations.signUp("Forgiven Password Co");
+    for (int i = 0; i < PER_MEMBER - 1; i++) {
+      assertValidationError(change(owner.api(), "typo " + i, NEW_PASSWORD), "current_password");
+    }
+    assertEquals(204, change(owner.api(), Organizations.PASSWORD, NEW_PASSWORD).status());
+
+    // Without forgiveness the second of these would be the eleventh wrong password.
+    for (int i = 0; i < PER_MEMBER; i++) {
+      assertValidationError(change(owner.api(), "later typo " + i, "yet another passphrase"), "current_password");
+    }
+    assertRateLimited(change(owner.api(), NEW_PASSWORD, "yet another passphrase"), WINDOW_SECONDS);
   }
 }

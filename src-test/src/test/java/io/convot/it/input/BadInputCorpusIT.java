@@ -219,7 +219,9 @@ class BadInputCorpusIT {
   private boolean check(String what, Api.Reply reply, Set<Integer> expected) {
     requests++;
     int status = reply.status();
-    if (status >= 500 || !expected.contains(status)) {
+    // 429 is documented on every operation: the corpus's sign-ins without an email are failures
+    // counted together (and, with the test database kept between runs, for 15 minutes).
+    if (status >= 500 || !(expected.contains(status) || status == 429)) {
       failures.add(what + " -> " + abbreviated(reply.toString()));
       return false;
     }
