@@ -3,7 +3,6 @@ package io.convot.it.cluster;
 import static io.convot.it.support.ProblemAssert.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convot.it.support.Api;
 import io.convot.it.support.ClientAddresses;
@@ -62,18 +61,20 @@ class RateLimitsTwoServersIT {
 
     // Each server's own count is half the limit; the shared one is at it. A server learns it when it
     // adds its next hit: at most that one request gets through, then the address is refused there.
+    // What the servers let through is read from their answers (at most the one request, then a 429
+    // on that server): the database's count may also hold a GET the HTTP client sent twice (it
+    // retries an idempotent request on a pooled connection the server had closed).
     for (String server : List.of(SERVER_A, SERVER_B)) {
       int before = hits(address);
       Api.Reply next = from(server, address).get("/api/v1/me");
       if (next.status() != 429) {
         assertEquals(401, next.status(), next::toString);
-        Eventually.await(() -> hits(address), hits -> hits == before + 1, ADDED_WITHIN, "the extra request's count added");
+        Eventually.await(() -> hits(address), hits -> hits > before, ADDED_WITHIN, "the extra request's count added");
       }
       assertProblem(from(server, address).get("/api/v1/me"), 429, "rate_limited");
     }
     assertProblem(from(SERVER_A, address).get("/api/v1/me"), 429, "rate_limited");
     assertProblem(from(SERVER_B, address).get("/api/v1/me"), 429, "rate_limited");
-    assertTrue(hits(address) <= PER_IP + 2, "at most one request past the limit on each server");
   }
 
   private static Api from(String server, String address) {
