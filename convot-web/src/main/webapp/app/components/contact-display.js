@@ -3,18 +3,11 @@
  * (nickname, email, avatar) is rendered as text or as an attribute value, never as markup.
  */
 import { html, nothing, stylesheet } from '../view.js';
+import { contactName, initials } from './contact-names.js';
+
+export { contactName };
 
 stylesheet(import.meta.url);
-
-/** The nickname, else the email, else the external id: what an agent recognises first. */
-export function contactName(contact) {
-  return contact.nickname || contact.email || contact.external_id || 'Anonymous visitor';
-}
-
-function initials(name) {
-  const words = name.replace(/@.*/, '').split(/[\s._-]+/).filter(Boolean);
-  return (words.length > 1 ? words[0][0] + words[1][0] : (words[0] || '?').slice(0, 2)).toUpperCase();
-}
 
 /**
  * The contact's avatar over their initials, which show when there is no picture or it cannot be
@@ -25,7 +18,7 @@ export function avatar(contact, size = 'small') {
   const picture = contact.avatar && /^https?:\/\//i.test(contact.avatar)
     ? html`<img src=${contact.avatar} alt="" referrerpolicy="no-referrer" @error=${(e) => { e.target.hidden = true; }}>`
     : nothing;
-  return html`<span class="avatar ${size}" aria-hidden="true">${initials(contactName(contact))}${picture}</span>`;
+  return html`<span class="avatar ${size}" aria-hidden="true">${initials(contact)}${picture}</span>`;
 }
 
 /** "Verified" when the app's backend signed the identity (user_hash), else "Unverified". */

@@ -1,8 +1,9 @@
-/* How a contact is called across the inbox: nickname, else email, else external id, else "Visitor". */
+/* How a contact is called across the dashboard: nickname, else email, else external id. */
 
+/** The nickname, else the email, else the external id: what an agent recognises first. */
 export function contactName(contact) {
-  if (!contact) return 'Visitor';
-  return contact.nickname || contact.email || contact.external_id || 'Visitor';
+  if (!contact) return 'Anonymous visitor';
+  return contact.nickname || contact.email || contact.external_id || 'Anonymous visitor';
 }
 
 /** One or two letters for the avatar circle (never an image: only text reaches the page). */
