@@ -7,29 +7,55 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The live clients connected to this server: agents by organization, visitors by contact. The
  * WebSocket endpoints register them; the topic listener delivers updates to them and closes those
  * whose credentials were revoked; an agent's connection also closes when its token expires.
+ *
+ * <p>Nothing here waits on a client. Each client has its own queue of frames, written one after the
+ * other by asynchronous sends, so one slow or stalled connection delays only itself: the listener
+ * that hands updates to every client of the server never blocks on a socket. A client whose queue
+ * grows past {@value #MAX_QUEUED} frames, or whose write has not finished for
+ * {@link #STALLED}, is dropped (close code 1013, "try again later"): it reconnects and catches up
+ * from its last frame, as after any cut.
  */
 @ApplicationScoped
 public class LiveClients {
 
+  private static final Logger LOG = Logger.getLogger(LiveClients.class.getName());
+
+  /** Frames a client may have waiting before it counts as too slow to follow. */
+  static final int MAX_QUEUED = 1_000;
+
+  /** How long one write may take before its client counts as gone. */
+  static final Duration STALLED = Duration.ofSeconds(30);
+
   /** A client's end of its connection. */
   public interface Connection {
-    void send(String json);
+    /** Starts writing {@code json} and returns at once; the stage completes when it was written, exceptionally if it failed. */
+    CompletionStage<Void> send(String json);
 
     /** Tells the client why ({@code {"type":"error","code":...}}) and closes the connection with that code as reason. */
     void close(ErrorCode reason, String detail);
+
+    /** Closes a connection that cannot keep up (1013): the client reconnects and catches up. */
+    void drop();
   }
 
   /**
@@ -42,88 +68,199 @@ public class LiveClients {
   /** Whose a visitor's connection is: the app, the contact, and whether the session was verified when it connected. */
   public record Visitor(UUID appId, UUID contactId, boolean verified) {}
 
-  /** A connected client. Identity matters: two connections of one member are two clients. */
-  public static final class Client {
+  /**
+   * A connected client. Identity matters: two connections of one member are two clients. It starts
+   * by holding the updates delivered to it until {@link LiveClients#release}: the frames its endpoint
+   * sends first ({@code ready}, what it missed) go out before them, in order.
+   */
+  public final class Client {
     private final UUID organizationId;
     private final Credential credential;
     private final Visitor visitor;
     private final Connection connection;
     private volatile ScheduledFuture<?> expiry;
-    /** Updates that arrive while the client catches up, sent after it (guarded by this client). */
-    private List<String> held;
 
-    private Client(UUID organizationId, Credential credential, Visitor visitor, Connection connection, boolean holding) {
+    // Guarded by this client.
+    private List<String> held = new ArrayList<>();
+    private final ArrayDeque<String> queue = new ArrayDeque<>();
+    private boolean writing;
+    private long writeStarted;
+    private boolean ended;
+
+    private Client(UUID organizationId, Credential credential, Visitor visitor, Connection connection) {
       this.organizationId = organizationId;
       this.credential = credential;
       this.visitor = visitor;
       this.connection = connection;
-      this.held = holding ? new ArrayList<>() : null;
     }
 
     boolean isVisitor() {
       return visitor != null;
     }
 
-    /** Sends under this client's lock, so that what was held goes out first and in order. */
-    private synchronized void send(String frame) {
-      if (held != null) {
-        held.add(frame);
-      } else {
-        connection.send(frame);
+    /** A frame of the endpoint's own ({@code ready}, a catch-up, an error): never held. */
+    public void reply(String frame) {
+      offer(frame, false);
+    }
+
+    private void offer(String frame, boolean update) {
+      boolean start = false;
+      boolean slow;
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        if (update && held != null) {
+          held.add(frame);
+          return;
+        }
+        slow = queue.size() >= MAX_QUEUED || (writing && System.nanoTime() - writeStarted > STALLED.toNanos());
+        if (slow) {
+          ended = true;
+        } else {
+          queue.add(frame);
+          start = !writing;
+          writing = true;
+        }
+      }
+      if (start) {
+        write();
+      } else if (slow) {
+        drop(this, "could not keep up (" + MAX_QUEUED + " frames waiting, or a write stalled for " + STALLED.toSeconds() + " s)");
       }
     }
 
-    private synchronized void release() {
-      if (held != null) {
-        held.forEach(connection::send);
+    private void release() {
+      boolean start = false;
+      boolean slow = false;
+      synchronized (this) {
+        List<String> waiting = held;
         held = null;
+        if (waiting == null || waiting.isEmpty() || ended) {
+          return;
+        }
+        if (queue.size() + waiting.size() > MAX_QUEUED) {
+          slow = true;
+          ended = true;
+        } else {
+          queue.addAll(waiting);
+          start = !writing;
+          writing = true;
+        }
       }
+      if (start) {
+        write();
+      } else if (slow) {
+        drop(this, "had more than " + MAX_QUEUED + " updates waiting after its catch-up");
+      }
+    }
+
+    /** Writes what is queued, one frame after the other, until a write is pending or nothing is left. */
+    private void write() {
+      while (true) {
+        String next;
+        synchronized (this) {
+          next = ended ? null : queue.poll();
+          if (next == null) {
+            writing = false;
+            return;
+          }
+          writeStarted = System.nanoTime();
+        }
+        CompletableFuture<Void> written;
+        try {
+          written = connection.send(next).toCompletableFuture();
+        } catch (RuntimeException e) {
+          written = CompletableFuture.failedFuture(e);
+        }
+        if (!written.isDone()) {
+          written.whenComplete((ok, failure) -> {
+            if (failure == null) {
+              write();
+            } else {
+              broken(failure);
+            }
+          });
+          return;
+        }
+        if (written.isCompletedExceptionally()) {
+          written.whenComplete((ok, failure) -> broken(failure));
+          return;
+        }
+      }
+    }
+
+    /** A write failed: the connection is gone or unusable; closing it lets a live client reconnect. */
+    private void broken(Throwable failure) {
+      LOG.log(Level.FINE, "A live client went away", failure);
+      synchronized (this) {
+        ended = true;
+        writing = false;
+      }
+      if (remove(this)) {
+        closer.execute(connection::drop);
+      }
+    }
+
+    private synchronized void end() {
+      ended = true;
+      queue.clear();
+      held = null;
     }
   }
 
-  private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  /** Agents by organization, visitors by organization (for revocations) and by contact (for updates). */
+  private final Map<UUID, Set<Client>> agents = new ConcurrentHashMap<>();
+  private final Map<UUID, Set<Client>> visitorsByOrganization = new ConcurrentHashMap<>();
+  private final Map<UUID, Set<Client>> visitorsByContact = new ConcurrentHashMap<>();
 
   /**
-   * Closes connections at their token's expiry, to the second, with no traffic needed. One thread
-   * suffices: a task only closes a socket.
+   * Closes connections at their token's expiry, to the second, with no traffic needed, and closes
+   * the connections that are revoked or too slow, away from the thread that delivers updates.
    */
-  private ScheduledThreadPoolExecutor expiries;
+  private ScheduledThreadPoolExecutor closer;
 
-  /**
-   * An agent's connection. One that first catches up ({@code holding}) has the updates delivered to
-   * it held until {@link #release}, so that they follow the catch-up rather than cut into it.
-   */
-  public Client agent(UUID organizationId, Credential credential, Connection connection, boolean holding) {
-    Client client = new Client(organizationId, credential, null, connection, holding);
-    clients.add(client);
+  /** An agent's connection, holding updates until {@link #release}. */
+  public Client agent(UUID organizationId, Credential credential, Connection connection) {
+    Client client = new Client(organizationId, credential, null, connection);
+    add(agents, organizationId, client);
     if (credential.expiresAt() != null) {
       long delay = Math.max(0, Duration.between(Instant.now(), credential.expiresAt()).toMillis());
-      client.expiry = expiries.schedule(() -> end(client, ErrorCode.TOKEN_EXPIRED, "The token expired; sign in again"),
+      client.expiry = closer.schedule(() -> end(client, ErrorCode.TOKEN_EXPIRED, "The token expired; sign in again"),
           delay, TimeUnit.MILLISECONDS);
-      if (!clients.contains(client)) {
+      if (!isRegistered(client)) {
         client.expiry.cancel(false); // closed meanwhile: nothing left to expire
       }
     }
     return client;
   }
 
+  /** A visitor's connection, holding updates until {@link #release}. */
   public Client visitor(UUID organizationId, Visitor visitor, Connection connection) {
-    Client client = new Client(organizationId, null, visitor, connection, false);
-    clients.add(client);
+    Client client = new Client(organizationId, null, visitor, connection);
+    add(visitorsByOrganization, organizationId, client);
+    add(visitorsByContact, visitor.contactId(), client);
     return client;
   }
 
   /** Forgets a client whose connection closed; returns whether it was still registered. */
   public boolean remove(Client client) {
-    boolean removed = clients.remove(client);
+    boolean removed;
+    if (client.isVisitor()) {
+      removed = remove(visitorsByOrganization, client.organizationId, client);
+      remove(visitorsByContact, client.visitor.contactId(), client);
+    } else {
+      removed = remove(agents, client.organizationId, client);
+    }
     ScheduledFuture<?> expiry = client.expiry;
     if (expiry != null) {
       expiry.cancel(false);
     }
+    client.end();
     return removed;
   }
 
-  /** Sends what a catch-up held back, then lets updates through as they come. */
+  /** Sends what was held back while the client's own first frames went out, then lets updates through as they come. */
   public void release(Client client) {
     client.release();
   }
@@ -137,55 +274,103 @@ public class LiveClients {
       revoke(event.organizationId(), event.revocation());
       return;
     }
-    String agentFrame = null;
-    for (Client client : clients) {
-      if (!client.organizationId.equals(event.organizationId())) {
-        continue;
-      }
-      if (!client.isVisitor()) {
-        if (agentFrame == null) {
-          agentFrame = event.ephemeral() ? event.payload() : LiveCursor.stamp(event.payload(), LiveCursor.at(Timestamps.now()));
+    Set<Client> organizationAgents = agents.get(event.organizationId());
+    if (organizationAgents != null && !organizationAgents.isEmpty()) {
+      String frame = event.ephemeral() ? event.payload() : LiveCursor.stamp(event.payload(), LiveCursor.at(Timestamps.now()));
+      organizationAgents.forEach(client -> send(client, frame));
+    }
+    if (event.reachesVisitor()) {
+      Set<Client> contactVisitors = visitorsByContact.get(event.contactId());
+      if (contactVisitors != null) {
+        for (Client client : contactVisitors) {
+          if (client.organizationId.equals(event.organizationId())) {
+            send(client, event.visitorPayload());
+          }
         }
-        client.send(agentFrame);
-      } else if (event.reachesVisitor() && client.visitor.contactId().equals(event.contactId())) {
-        client.send(event.visitorPayload());
       }
+    }
+  }
+
+  /** How many clients this server holds: agents and visitors. */
+  public int size() {
+    return count(agents) + count(visitorsByOrganization);
+  }
+
+  private static void send(Client client, String frame) {
+    client.offer(frame, true);
+  }
+
+  /** Closes a client that cannot keep up; it reconnects and catches up from its last frame. */
+  private void drop(Client client, String why) {
+    if (remove(client)) {
+      LOG.info(() -> "A live client " + why + "; it was disconnected and will catch up when it reconnects");
+      closer.execute(client.connection::drop);
     }
   }
 
   private void revoke(UUID organizationId, Revocation revocation) {
-    for (Client client : clients) {
-      if (!client.organizationId.equals(organizationId)) {
-        continue;
+    forEach(agents.get(organizationId), client -> {
+      if (revocation.ends(client.credential)) {
+        end(client, ErrorCode.TOKEN_REVOKED, "This token no longer grants access");
       }
-      if (client.isVisitor() ? revocation.ends(client.visitor) : revocation.ends(client.credential)) {
-        if (client.isVisitor()) {
-          end(client, revocation.visitorReason(), "The session no longer grants access; start a new one");
-        } else {
-          end(client, ErrorCode.TOKEN_REVOKED, "This token no longer grants access");
-        }
+    });
+    forEach(visitorsByOrganization.get(organizationId), client -> {
+      if (revocation.ends(client.visitor)) {
+        end(client, revocation.visitorReason(), "The session no longer grants access; start a new one");
       }
-    }
+    });
   }
 
   private void end(Client client, ErrorCode reason, String detail) {
     if (remove(client)) {
-      client.connection.close(reason, detail);
+      closer.execute(() -> client.connection.close(reason, detail));
     }
+  }
+
+  private boolean isRegistered(Client client) {
+    Set<Client> registered = (client.isVisitor() ? visitorsByOrganization : agents).get(client.organizationId);
+    return registered != null && registered.contains(client);
+  }
+
+  private static void forEach(Set<Client> clients, Consumer<Client> action) {
+    if (clients != null) {
+      List.copyOf(clients).forEach(action);
+    }
+  }
+
+  private static void add(Map<UUID, Set<Client>> index, UUID key, Client client) {
+    index.compute(key, (k, clients) -> {
+      Set<Client> set = clients == null ? ConcurrentHashMap.newKeySet() : clients;
+      set.add(client);
+      return set;
+    });
+  }
+
+  private static boolean remove(Map<UUID, Set<Client>> index, UUID key, Client client) {
+    boolean[] removed = new boolean[1];
+    index.computeIfPresent(key, (k, clients) -> {
+      removed[0] = clients.remove(client);
+      return clients.isEmpty() ? null : clients;
+    });
+    return removed[0];
+  }
+
+  private static int count(Map<UUID, Set<Client>> index) {
+    return index.values().stream().mapToInt(Set::size).sum();
   }
 
   @PostConstruct
   void start() {
-    expiries = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread thread = new Thread(task, "convot-live-expiry");
+    closer = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "convot-live-closer");
       thread.setDaemon(true);
       return thread;
     });
-    expiries.setRemoveOnCancelPolicy(true); // a 60-day token's task leaves with its connection
+    closer.setRemoveOnCancelPolicy(true); // a 60-day token's task leaves with its connection
   }
 
   @PreDestroy
   void stop() {
-    expiries.shutdownNow();
+    closer.shutdownNow();
   }
 }

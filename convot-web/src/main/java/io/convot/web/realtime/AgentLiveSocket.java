@@ -73,9 +73,8 @@ public class AgentLiveSocket extends LiveSocket {
     // Before registering: every update that reaches this server from now on reaches this connection.
     Instant now = Timestamps.now();
     JsonValue after = message.get("after");
-    boolean catchingUp = after != null && after != JsonValue.NULL;
     LiveClients.Client client = clients.agent(authenticated.organizationId(), new LiveClients.Credential(authenticated.memberId(),
-        authenticated.credentialId(), authenticated.credentialIssuedAt(), authenticated.credentialExpiresAt()), connection, catchingUp);
+        authenticated.credentialId(), authenticated.credentialIssuedAt(), authenticated.credentialExpiresAt()), connection);
     try {
       auth.authenticateBearer(token);
     } catch (RuntimeException e) {
@@ -83,30 +82,30 @@ public class AgentLiveSocket extends LiveSocket {
       throw e;
     }
     caller = authenticated;
-    if (!catchingUp) {
-      connection.send(ready(authenticated, now));
-      return client;
-    }
     try {
-      catchUp(authenticated, after, now, connection);
+      if (after == null || after == JsonValue.NULL) {
+        client.reply(ready(authenticated, now));
+      } else {
+        catchUp(authenticated, after, now, client);
+      }
     } finally {
-      clients.release(client);
+      clients.release(client); // the updates that arrived meanwhile follow
     }
     return client;
   }
 
   /** {@code ready} keeps the client's own cursor until {@code caught_up}: a client that drops mid-way loses nothing. */
-  private void catchUp(Caller authenticated, JsonValue after, Instant now, LiveClients.Connection connection) {
+  private void catchUp(Caller authenticated, JsonValue after, Instant now, LiveClients.Client client) {
     Optional<Instant> since = (after instanceof JsonString cursor ? LiveCursor.read(cursor.getString()) : Optional.<Instant>empty())
         .filter(time -> AgentCatchUp.canReplay(time, now));
-    connection.send(ready(authenticated, since.orElse(now)));
+    client.reply(ready(authenticated, since.orElse(now)));
     Optional<List<String>> missed = since.flatMap(time -> missedSince(authenticated, time));
     if (missed.isEmpty()) {
-      connection.send(position("resync", now));
+      client.reply(position("resync", now));
       return;
     }
-    missed.get().forEach(connection::send);
-    connection.send(position("caught_up", now));
+    missed.get().forEach(client::reply);
+    client.reply(position("caught_up", now));
   }
 
   private Optional<List<String>> missedSince(Caller authenticated, Instant since) {

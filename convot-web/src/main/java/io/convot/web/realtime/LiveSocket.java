@@ -9,6 +9,8 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,6 +57,8 @@ abstract class LiveSocket {
     } catch (ConvotException e) {
       if (token == null) {
         refuse(session, e.errorCode(), e.getMessage());
+      } else if (session.getUserProperties().get(CLIENT) instanceof LiveClients.Client client) {
+        client.reply(error(e.errorCode(), e.getMessage())); // in turn with the updates being written to it
       } else {
         send(session, error(e.errorCode(), e.getMessage()));
       }
@@ -82,16 +86,34 @@ abstract class LiveSocket {
     }
   }
 
+  /** The connection as {@link LiveClients} writes to it: asynchronously, one frame at a time. */
   private static LiveClients.Connection connection(Session session) {
     return new LiveClients.Connection() {
       @Override
-      public void send(String json) {
-        LiveSocket.send(session, json);
+      public CompletionStage<Void> send(String json) {
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        if (!session.isOpen()) {
+          written.completeExceptionally(new IOException("The connection closed"));
+          return written;
+        }
+        session.getAsyncRemote().sendText(json, result -> {
+          if (result.isOK()) {
+            written.complete(null);
+          } else {
+            written.completeExceptionally(result.getException());
+          }
+        });
+        return written;
       }
 
       @Override
       public void close(ErrorCode reason, String detail) {
         refuse(session, reason, detail);
+      }
+
+      @Override
+      public void drop() {
+        LiveSocket.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "too_slow");
       }
     };
   }
@@ -105,6 +127,7 @@ abstract class LiveSocket {
     return JsonText.write(Map.of("type", "error", "code", code.code(), "detail", detail));
   }
 
+  /** A blocking write, for a connection no update is written to (not registered, or no longer). */
   static void send(Session session, String text) {
     if (!session.isOpen()) {
       return;

@@ -56,10 +56,11 @@ public class WidgetLiveSocket extends LiveSocket {
       clients.remove(client);
       throw e;
     }
-    connection.send(JsonText.write(Map.of("type", "ready", "contact_id", visitor.contactId())));
+    client.reply(JsonText.write(Map.of("type", "ready", "contact_id", visitor.contactId())));
     for (VisitorMessageView message : missed) {
-      connection.send(JsonText.write(Map.of("type", "message", "message", message)));
+      client.reply(JsonText.write(Map.of("type", "message", "message", message)));
     }
+    clients.release(client); // the updates that arrived meanwhile follow
     return client;
   }
 
