@@ -14,9 +14,14 @@ public final class TestServer {
 
   private TestServer() {}
 
+  /** The server's process id, from the pid file Liberty writes. */
+  public static long pid() throws IOException {
+    return Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + NAME + ".pid")).trim());
+  }
+
   /** {@code kill -9}: no shutdown hook runs, nothing is flushed, in-flight work is cut off. */
   public static void killHard() throws IOException, InterruptedException {
-    long pid = Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/" + NAME + ".pid")).trim());
+    long pid = pid();
     ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no server process " + pid));
     server.destroyForcibly();
     try {
