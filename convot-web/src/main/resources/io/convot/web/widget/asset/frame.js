@@ -373,7 +373,7 @@
 
   function text(a) { return isStr(a[0]) && a[0].length > 0 && a[0].length <= 10000 && a; }
   function bool(a) { return typeof a[0] == 'boolean' && a; }
-  function none() { return []; }
+  function none(a) { return a.every(function (v) { return v == null; }) && []; }
 
   // [[key, value], ...], [{key: value}] or [key, value]: keys lowercase, values plain.
   function dataArgs(a) {
@@ -443,7 +443,8 @@
     'do chat:toggle': ['[]', none, function () { open(!ui.opened); }],
     'do chat:show': ['[]', none, function () { ui.visible = true; }],
     'do chat:hide': ['[]', none, function () { ui.visible = false; }],
-    'do session:reset': ['[]', none, reset],
+    // Crisp's optional reload flag is taken and needs nothing: the session is reset in place.
+    'do session:reset': ['[reload?]', function (a) { return (a[0] == null || typeof a[0] == 'boolean') && a.length < 2 && []; }, reset],
     'do message:send': ['["text", content]', function (a) {
       return a[0] == 'text' && text(a.slice(1)) && a;
     }, function (a) { sendText(a[1]); }],
