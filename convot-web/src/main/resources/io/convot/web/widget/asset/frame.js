@@ -301,10 +301,12 @@
     });
   }
 
-  function setUser(fields, hash, fromVisitor) {
+  // A changed email or nickname is announced once the session loaded, whoever changed it (the page,
+  // the visitor, or the team through the server's answer): a listener learns every change.
+  function setUser(fields, hash) {
     if (Object.keys(fields).length) change.user = Object.assign(change.user || {}, fields);
     if (hash) change.user_hash = hash;
-    learn({ user: fields }, !fromVisitor);
+    learn({ user: fields }, false);
     if (blocked && !session) startSession();
     else schedule();
   }
@@ -853,7 +855,7 @@
   el.emailForm.addEventListener('submit', function (e) {
     e.preventDefault();
     var value = el.email.value.trim();
-    if (EMAIL.test(value)) setUser({ email: value }, null, true);
+    if (EMAIL.test(value)) setUser({ email: value });
     sync();
   });
   document.addEventListener('keydown', function (e) {
