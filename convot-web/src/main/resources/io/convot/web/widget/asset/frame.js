@@ -15,6 +15,7 @@
   var POLL_MS = 5000;
   var CONFIG_MS = 5 * 60 * 1000; // availability follows the team's office hours: read it again now and then
   var EMAIL = /^[^\s@]+@[^\s@]+$/;
+  var EVENT_COLORS = ' red orange yellow green blue purple pink brown grey black ';
   var CRISP_COLORS = {
     default: '#2563eb', amber: '#ffc107', blue_grey: '#607d8b', deep_orange: '#ff5722',
     deep_purple: '#673ab7', light_blue: '#03a9f4', light_green: '#8bc34a'
@@ -406,8 +407,12 @@
     'set user:avatar': ['[https url]', function (a) {
       return isStr(a[0]) && /^https?:\/\/\S+$/.test(a[0]) && a;
     }, function (a) { setUser({ avatar: a[0] }); }],
-    'set user:company': ['[name, {url, description, employment, geolocation}?]', function (a) {
-      return isStr(a[0]) && a[0] && (a[1] == null || isObj(a[1])) && a;
+    'set user:company': ['[name, {url, description, employment: [title, role?], geolocation: [country, city?]}?]', function (a) {
+      return isStr(a[0]) && a[0] && (a[1] == null || isObj(a[1]) && Object.keys(a[1]).every(function (k) {
+        var v = a[1][k];
+        return k == 'url' ? isStr(v) && /^https?:\/\/\S+$/.test(v) : k == 'description' ? isStr(v) :
+          (k == 'employment' || k == 'geolocation') && Array.isArray(v) && v.length && v.length < 3 && v.every(isStr);
+      })) && a;
     }, function (a) { setUser({ company: Object.assign({}, a[1], { name: a[0] }) }); }],
     'set session:data': ['[[[key, value], ...]] or [{key: value}]', dataArgs, function (a) {
       change.data = Object.assign(change.data || {}, a[0]);
@@ -424,7 +429,8 @@
     'set session:event': ['[[[name, data?, color?], ...]]', function (a) {
       var list = Array.isArray(a[0]) && (isStr(a[0][0]) ? [a[0]] : a[0]);
       return list && list.length && list.every(function (e) {
-        return Array.isArray(e) && isStr(e[0]) && e[0] && (e[1] == null || isObj(e[1])) && optStr(e[2]);
+        return Array.isArray(e) && isStr(e[0]) && e[0] && (e[1] == null || isObj(e[1])) &&
+          (e[2] == null || EVENT_COLORS.indexOf(' ' + e[2] + ' ') >= 0);
       }) && [list];
     }, function (a) {
       a[0].forEach(function (e) {
