@@ -422,8 +422,9 @@
     'set session:segments': ['[[segment, ...], overwrite?]', function (a) {
       return Array.isArray(a[0]) && a[0].every(isStr) && (a[1] == null || typeof a[1] == 'boolean') && a;
     }, function (a) {
-      change.segments = a[0];
-      change.segments_overwrite = !!a[1];
+      // Segments set before the last were sent add up, unless this one overwrites them.
+      change.segments = a[1] ? a[0] : (change.segments || []).concat(a[0]);
+      change.segments_overwrite = !!(a[1] || change.segments_overwrite);
       schedule();
     }],
     'set session:event': ['[[[name, data?, color?], ...]]', function (a) {
