@@ -442,7 +442,12 @@
         });
       });
     }],
-    'set session:user_hash': ['[hash]', text, function (a) { setUser({}, a[0]); }],
+    'set session:user_hash': ['[hash]', text, function (a) {
+      // The hash signs the external_id, else the email: the server checks it against the one sent with it.
+      var u = Object.assign({ email: user.email }, identity.user, change.user), signed = {};
+      ['email', 'external_id'].forEach(function (k) { if (u[k] != null) signed[k] = u[k]; });
+      setUser(signed, a[0]);
+    }],
     'set message:text': ['[text]', text, function (a) {
       el.text.value = a[0];
       grow();
