@@ -49,7 +49,7 @@ class SdkIdentityBrowserIT {
 
   @Test
   void identifySetsTheWholeIdentityInOneCall() {
-    page.newApp("Acme Orders", jakarta.json.Json.createObjectBuilder());
+    page.newApp("Acme Orders");
     String hash = Widget.userHash(page.app().getString("identity_secret"), "cust_42");
     page.reload(Form.ARRAY, """
         Convot.push(["identify", {email: "kim@shop.test", external_id: "cust_42", user_hash: "%s", nickname: "Kim",
@@ -74,7 +74,7 @@ class SdkIdentityBrowserIT {
 
   @Test
   void identifyWithTheObjectFormAndANumericExternalId() {
-    page.newApp("Acme Orders", jakarta.json.Json.createObjectBuilder());
+    page.newApp("Acme Orders");
     String hash = Widget.userHash(page.app().getString("identity_secret"), "4242");
     page.reload(Form.OBJECT, "");
     page.awaitSession();

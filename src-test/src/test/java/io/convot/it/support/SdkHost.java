@@ -67,6 +67,11 @@ public final class SdkHost implements AutoCloseable {
     return app;
   }
 
+  /** A new app of this organization allowing the host page's origin. */
+  public JsonObject newApp(String name) {
+    return newApp(name, Json.createObjectBuilder());
+  }
+
   /** A new app of this organization allowing the host page's origin; {@code fields} adds members (office hours...). */
   public JsonObject newApp(String name, JsonObjectBuilder fields) {
     JsonObject body = fields.add("name", name)
@@ -85,7 +90,7 @@ public final class SdkHost implements AutoCloseable {
 
   /** Loads the host page of a new app with the snippet in {@code form} and {@code hostCode} run before the loader. */
   public SdkHost load(Form form, String hostCode) {
-    newApp("Acme Orders", Json.createObjectBuilder());
+    newApp("Acme Orders");
     return reload(form, hostCode);
   }
 
