@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import io.convot.it.support.Api;
 import io.convot.it.support.Eventually;
 import io.convot.it.support.SdkHost;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,6 +85,7 @@ class WidgetFrameBrowserIT {
     long height = Math.min(704, number(open, "viewportHeight"));
     assertEquals(List.of(400L, height, 0L, 0L), box(open), "open: the panel in the bottom right corner");
     page.screenshot("widget-frame-open");
+    assertAccessible("the host page with the chat open");
 
     page.viewport(375, 812);
     Map<String, Object> phone = Eventually.await(page::frameBox, b -> number(b, "width") == 375, Duration.ofSeconds(15), "full screen");
@@ -134,6 +138,17 @@ class WidgetFrameBrowserIT {
     assertEquals(0, page.browser.findElements(By.id("launcher")).size());
     page.browser.switchTo().defaultContent();
     page.screenshot("widget-frame-foreign-origin");
+  }
+
+  /** axe-core over the page and, through it, the chat frame: no serious or critical violation. */
+  private static void assertAccessible(String what) {
+    Results results = new AxeBuilder().analyze(page.browser);
+    List<String> bad = results.getViolations().stream()
+        .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+        .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getHelp() + " at "
+            + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+        .toList();
+    assertEquals(List.of(), bad, "axe-core violations on " + what);
   }
 
   private static List<String> drainLogs() {

@@ -110,7 +110,7 @@ public final class SdkHost implements AutoCloseable {
     };
     return """
         <!doctype html>
-        <html><head><meta charset="utf-8"><title>Acme admin</title>
+        <html lang="en"><head><meta charset="utf-8"><title>Acme admin</title>
         <script>
           window.__warnings = [];
           window.__errors = [];
