@@ -15,6 +15,7 @@
   var POLL_MS = 5000;
   var CONFIG_MS = 5 * 60 * 1000; // availability follows the team's office hours: read it again now and then
   var EMAIL = /^[^\s@]+@[^\s@]+$/;
+  var EVENT_COLORS = ' red orange yellow green blue purple pink brown grey black ';
   var CRISP_COLORS = {
     default: '#2563eb', amber: '#ffc107', blue_grey: '#607d8b', deep_orange: '#ff5722',
     deep_purple: '#673ab7', light_blue: '#03a9f4', light_green: '#8bc34a'
@@ -301,10 +302,12 @@
     });
   }
 
-  function setUser(fields, hash, fromVisitor) {
+  // A changed email or nickname is announced once the session loaded, whoever changed it (the page,
+  // the visitor, or the team through the server's answer): a listener learns every change.
+  function setUser(fields, hash) {
     if (Object.keys(fields).length) change.user = Object.assign(change.user || {}, fields);
     if (hash) change.user_hash = hash;
-    learn({ user: fields }, !fromVisitor);
+    learn({ user: fields }, false);
     if (blocked && !session) startSession();
     else schedule();
   }
@@ -373,7 +376,7 @@
 
   function text(a) { return isStr(a[0]) && a[0].length > 0 && a[0].length <= 10000 && a; }
   function bool(a) { return typeof a[0] == 'boolean' && a; }
-  function none() { return []; }
+  function none(a) { return a.every(function (v) { return v == null; }) && []; }
 
   // [[key, value], ...], [{key: value}] or [key, value]: keys lowercase, values plain.
   function dataArgs(a) {
@@ -404,8 +407,12 @@
     'set user:avatar': ['[https url]', function (a) {
       return isStr(a[0]) && /^https?:\/\/\S+$/.test(a[0]) && a;
     }, function (a) { setUser({ avatar: a[0] }); }],
-    'set user:company': ['[name, {url, description, employment, geolocation}?]', function (a) {
-      return isStr(a[0]) && a[0] && (a[1] == null || isObj(a[1])) && a;
+    'set user:company': ['[name, {url, description, employment: [title, role?], geolocation: [country, city?]}?]', function (a) {
+      return isStr(a[0]) && a[0] && (a[1] == null || isObj(a[1]) && Object.keys(a[1]).every(function (k) {
+        var v = a[1][k];
+        return k == 'url' ? isStr(v) && /^https?:\/\/\S+$/.test(v) : k == 'description' ? isStr(v) :
+          (k == 'employment' || k == 'geolocation') && Array.isArray(v) && v.length && v.length < 3 && v.every(isStr);
+      })) && a;
     }, function (a) { setUser({ company: Object.assign({}, a[1], { name: a[0] }) }); }],
     'set session:data': ['[[[key, value], ...]] or [{key: value}]', dataArgs, function (a) {
       change.data = Object.assign(change.data || {}, a[0]);
@@ -415,14 +422,16 @@
     'set session:segments': ['[[segment, ...], overwrite?]', function (a) {
       return Array.isArray(a[0]) && a[0].every(isStr) && (a[1] == null || typeof a[1] == 'boolean') && a;
     }, function (a) {
-      change.segments = a[0];
-      change.segments_overwrite = !!a[1];
+      // Segments set before the last were sent add up, unless this one overwrites them.
+      change.segments = a[1] ? a[0] : (change.segments || []).concat(a[0]);
+      change.segments_overwrite = !!(a[1] || change.segments_overwrite);
       schedule();
     }],
     'set session:event': ['[[[name, data?, color?], ...]]', function (a) {
       var list = Array.isArray(a[0]) && (isStr(a[0][0]) ? [a[0]] : a[0]);
       return list && list.length && list.every(function (e) {
-        return Array.isArray(e) && isStr(e[0]) && e[0] && (e[1] == null || isObj(e[1])) && optStr(e[2]);
+        return Array.isArray(e) && isStr(e[0]) && e[0] && (e[1] == null || isObj(e[1])) &&
+          (e[2] == null || EVENT_COLORS.indexOf(' ' + e[2] + ' ') >= 0);
       }) && [list];
     }, function (a) {
       a[0].forEach(function (e) {
@@ -433,7 +442,12 @@
         });
       });
     }],
-    'set session:user_hash': ['[hash]', text, function (a) { setUser({}, a[0]); }],
+    'set session:user_hash': ['[hash]', text, function (a) {
+      // The hash signs the external_id, else the email: the server checks it against the one sent with it.
+      var u = Object.assign({ email: user.email }, identity.user, change.user), signed = {};
+      ['email', 'external_id'].forEach(function (k) { if (u[k] != null) signed[k] = u[k]; });
+      setUser(signed, a[0]);
+    }],
     'set message:text': ['[text]', text, function (a) {
       el.text.value = a[0];
       grow();
@@ -443,7 +457,8 @@
     'do chat:toggle': ['[]', none, function () { open(!ui.opened); }],
     'do chat:show': ['[]', none, function () { ui.visible = true; }],
     'do chat:hide': ['[]', none, function () { ui.visible = false; }],
-    'do session:reset': ['[]', none, reset],
+    // Crisp's optional reload flag is taken and needs nothing: the session is reset in place.
+    'do session:reset': ['[reload?]', function (a) { return (a[0] == null || typeof a[0] == 'boolean') && a.length < 2 && []; }, reset],
     'do message:send': ['["text", content]', function (a) {
       return a[0] == 'text' && text(a.slice(1)) && a;
     }, function (a) { sendText(a[1]); }],
@@ -852,7 +867,7 @@
   el.emailForm.addEventListener('submit', function (e) {
     e.preventDefault();
     var value = el.email.value.trim();
-    if (EMAIL.test(value)) setUser({ email: value }, null, true);
+    if (EMAIL.test(value)) setUser({ email: value });
     sync();
   });
   document.addEventListener('keydown', function (e) {

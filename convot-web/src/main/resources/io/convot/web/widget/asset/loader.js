@@ -70,12 +70,14 @@
     }
     var fam = c[0], name = c[1], key = fam + ' ' + name, arg = Array.isArray(c[2]) ? c[2][0] : c[2];
     if (fam == 'get' || fam == 'is') {
-      if (key == 'get session:data') return isStr(arg) ? state.data[arg.toLowerCase()] : Object.assign({}, state.data);
-      return key in MIRROR ? state[MIRROR[key]] : say('warn', 'unknown command "' + key + '"');
+      var all = key == 'get session:data';
+      if (!all && !(key in MIRROR)) return say('warn', 'unknown command "' + key + '"');
+      if (arg != null && !(all && isStr(arg))) say('warn', '"' + key + '" takes ' + (all ? 'a key' : 'no argument'));
+      return all ? isStr(arg) ? state.data[arg.toLowerCase()] : Object.assign({}, state.data) : state[MIRROR[key]];
     }
     if (fam == 'on' || fam == 'off') {
       if (EVENTS.indexOf(' ' + name + ' ') < 0) return say('warn', 'unknown event "' + name + '"');
-      if (fam == 'on' && typeof arg != 'function') return say('warn', '"on ' + name + '" expects a function');
+      if (typeof arg != 'function' && (fam == 'on' || arg != null)) return say('warn', '"' + key + '" expects a function');
       var list = listeners[name] || [];
       listeners[name] = fam == 'on' ? list.concat(arg) : arg ? list.filter(function (f) { return f !== arg; }) : [];
       return;
