@@ -153,6 +153,15 @@ public class LiveClients {
     }
   }
 
+  /** Hands an announcement to every visitor of the app connected here (their availability, ...). */
+  public void announce(UUID organizationId, UUID appId, String frame) {
+    for (Client client : clients) {
+      if (client.isVisitor() && client.organizationId.equals(organizationId) && client.visitor.appId().equals(appId)) {
+        client.send(frame);
+      }
+    }
+  }
+
   private void revoke(UUID organizationId, Revocation revocation) {
     for (Client client : clients) {
       if (!client.organizationId.equals(organizationId)) {
