@@ -719,6 +719,7 @@
   function onSocket(m) {
     if (!m) return;
     if (m.type == 'ready') {
+      loadConfig(); // availability may have changed while the socket was down
       socketReady = true;
       socketRetry = 0;
       stopPolling();
@@ -921,9 +922,10 @@
     el.prechat.hidden = !asking || prechat.outcome;
     el.outcome.hidden = !prechat.outcome;
     el.composer.hidden = paused || asking || prechat.outcome;
-    if (asking) {
-      var email = $('pc-email');
-      if (email) email.closest('.field').hidden = !askEmail();
+    var email = $('pc-email');
+    if (email) {
+      email.closest('.field').hidden = !askEmail();
+      email.disabled = !askEmail(); // a field not asked is not checked either
     }
   }
 
@@ -1022,6 +1024,7 @@
 
   el.prechat.addEventListener('submit', function (e) {
     e.preventDefault();
+    if (!el.prechat.checkValidity()) return el.prechat.reportValidity();
     var missing = app.questions.filter(function (q, i) {
       return q.required && q.type == 'multi_select' && !el.fields.querySelector('input[name="pc-q' + i + '"]:checked');
     });
