@@ -305,7 +305,7 @@ class SettingsWidget extends View {
     const welcome = d.welcome_text[this.locale] || d.welcome_text[d.default_locale] || 'Hi! Ask us anything, we\'re happy to help.';
     return html`<section class="panel preview-panel" aria-labelledby="widget-preview-title">
       <h2 id="widget-preview-title">Preview</h2>
-      <div class="widget-preview ${d.position === 'left' ? 'left' : 'right'}" role="img"
+      <figure class="widget-preview ${d.position === 'left' ? 'left' : 'right'}"
         aria-label=${`The widget on the ${d.position === 'left' ? 'left' : 'right'}${label ? `, launcher labeled “${label}”` : ''}`}>
         <div class="pv-panel" aria-hidden="true">
           <div class="pv-head"><strong>${this.app.name}</strong><span>${d.pause_new_conversations ? 'Away' : 'Online'}</span></div>
@@ -320,7 +320,7 @@ class SettingsWidget extends View {
           <svg viewBox="0 0 24 24" width="22" height="22"><path d="M4 5.5A2.5 2.5 0 016.5 3h11A2.5 2.5 0 0120 5.5v8a2.5 2.5 0 01-2.5 2.5H10l-4.5 4v-4A2.5 2.5 0 014 13.5v-8z" fill="currentColor"/></svg>
           ${label ? html`<span>${label}</span>` : nothing}
         </div>
-      </div>
+      </figure>
     </section>`;
   }
 }

@@ -80,7 +80,7 @@ class DashboardWidgetSettingsBrowserIT {
     dashboard.textbox("Calendar link").sendKeys("https://cal.example.com/acme");
 
     // The preview follows the draft: the label (as text), the side.
-    WebElement preview = dashboard.find("img", "The widget on the left, launcher labeled “Chat with <b>us</b>”");
+    WebElement preview = dashboard.find("figure", "The widget on the left, launcher labeled “Chat with <b>us</b>”");
     assertTrue(preview.getText().contains("Chat with <b>us</b>"), preview::getText);
     assertEquals("Georgia", preview.getCssValue("font-family").split(",")[0].replace("\"", ""));
     dashboard.assertAccessible("Settings → Widget");

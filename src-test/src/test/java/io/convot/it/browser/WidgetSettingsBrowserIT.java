@@ -249,6 +249,38 @@ class WidgetSettingsBrowserIT {
   }
 
   @Test
+  void itOpensOnPageLoadOncePerTabAndHidesOnNarrowScreensWhenAsked() throws Exception {
+    memberOnline();
+    settings("{\"widget\": {\"open_on_load\": true}}");
+    browser.get(host.origin() + "/");
+    intoFrame();
+    Browser.waitUpTo(browser, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("panel")));
+    browser.findElement(By.id("close")).click();
+    Browser.waitUpTo(browser, 10).until(ExpectedConditions.invisibilityOfElementLocated(By.id("panel")));
+    browser.navigate().refresh();
+    intoFrame();
+    Browser.waitUpTo(browser, 20).until(ExpectedConditions.elementToBeClickable(By.id("launcher")));
+    Thread.sleep(1000);
+    assertFalse(browser.findElement(By.id("panel")).isDisplayed(), "closed by the visitor: not opened again in this tab");
+
+    settings("{\"widget\": {\"open_on_load\": false, \"hide_on_mobile\": true}}");
+    browser.switchTo().defaultContent();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+    browser.navigate().refresh();
+    WebElement iframe = frame();
+    intoFrame();
+    Browser.waitUpTo(browser, 20).until(d -> Boolean.TRUE.equals(script(
+        "var names = performance.getEntriesByType('resource').map(function (e) { return e.name; });"
+            + " return names.some(function (name) { return name.indexOf('/widget/v1/messages') >= 0; });")));
+    Thread.sleep(1500);
+    browser.switchTo().defaultContent();
+    assertFalse(iframe.isDisplayed(), "hidden on a 375 px wide screen");
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    Browser.waitUpTo(browser, 20).until(d -> iframe.isDisplayed());
+    assertNoPageErrors();
+  }
+
+  @Test
   void pausedConversationsShowTheAwayTextAndAnEmailFieldInsteadOfTheComposer() throws Exception {
     memberOnline();
     settings("{\"widget\": {\"pause_new_conversations\": true}}");
