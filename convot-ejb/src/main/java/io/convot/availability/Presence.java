@@ -68,13 +68,15 @@ public class Presence {
     timers.createIntervalTimer(heartbeat.toMillis(), heartbeat.toMillis(), new TimerConfig("presence-heartbeat", false));
   }
 
-  /** A member opened the dashboard: returns the connection's presence id, for {@link #disconnected}. */
+  /**
+   * A member opened the dashboard: returns the connection's presence id, for {@link #disconnected}.
+   * The caller then tells the widgets ({@link #announce}), once this is committed.
+   */
   public UUID connected(UUID organizationId, UUID memberId) {
     tenancy.enter(organizationId);
     UUID id = UUID.randomUUID();
     em.persist(new MemberPresence(id, memberId));
     local.add(id);
-    availability.announce(organizationId);
     return id;
   }
 
@@ -88,7 +90,19 @@ public class Presence {
     if (row != null) {
       em.remove(row);
     }
-    availability.announce(organizationId);
+  }
+
+  /**
+   * Tells the organization's open widgets their app's availability, on its own: with the broker away
+   * the presence is kept all the same (a dashboard still connects), and widgets learn it when they next
+   * read their configuration.
+   */
+  public void announce(UUID organizationId) {
+    try {
+      availability.announceAlone(organizationId);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Open widgets could not be told their availability; they read it again within minutes", e);
+    }
   }
 
   @Timeout
@@ -104,7 +118,7 @@ public class Presence {
         List<Object> orphaned = em.createNativeQuery("SELECT convot_prune_presence(?1)")
             .setParameter(1, OffsetDateTime.ofInstant(Timestamps.now().minus(timeout), ZoneOffset.UTC)).getResultList();
         for (Object organization : orphaned) {
-          availability.announceAlone(organization instanceof UUID id ? id : UUID.fromString(organization.toString()));
+          announce(organization instanceof UUID id ? id : UUID.fromString(organization.toString()));
         }
       }
     } catch (RuntimeException e) {

@@ -76,6 +76,7 @@ public class AgentLiveSocket extends LiveSocket {
     if (present != null) {
       try {
         presence.disconnected(caller.organizationId(), present);
+        presence.announce(caller.organizationId());
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "A closed dashboard's presence could not be removed; it lapses with the presence timeout", e);
       }
@@ -105,6 +106,7 @@ public class AgentLiveSocket extends LiveSocket {
     caller = authenticated;
     if (authenticated.memberId() != null) {
       presenceId = presence.connected(authenticated.organizationId(), authenticated.memberId());
+      presence.announce(authenticated.organizationId());
     }
     if (!catchingUp) {
       connection.send(ready(authenticated, now));
