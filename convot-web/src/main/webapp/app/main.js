@@ -11,6 +11,8 @@ import './waiting.js';
 
 const SETTINGS = [
   ['apps', 'Apps'],
+  ['widget', 'Widget'],
+  ['qualification', 'Qualification'],
   ['team', 'Team'],
   ['api-keys', 'API keys'],
   ['webhooks', 'Webhooks'],
@@ -25,6 +27,8 @@ class ConvotApp extends View {
     connection: { state: true },
     notice: { state: true },
     unloadable: { state: true },
+    switching: { state: true },
+    availabilityError: { state: true },
   };
 
   constructor() {
@@ -145,6 +149,7 @@ class ConvotApp extends View {
             </ul>
           </nav>
           ${this.connectionBadge()}
+          ${this.availabilitySwitch()}
           <button type="button" class="account" popovertarget="account-menu" aria-label=${`Account: ${session.member.name}`}>${session.member.name}</button>
           <div id="account-menu" class="menu" popover>
             <p class="who">${session.member.email}<br><span>${session.organization.name}</span></p>
@@ -165,6 +170,31 @@ class ConvotApp extends View {
     return html`<nav class="settings-nav" aria-label="Settings"><ul>
       ${SETTINGS.map(([key, label]) => this.link(`#/settings/${key}`, label, key === current))}
     </ul></nav>`;
+  }
+
+  /**
+   * The member's availability: on, their open dashboard makes their apps available to chat (with
+   * office hours open); off (away), it does not. A switch named "Available", its state on or off.
+   */
+  availabilitySwitch() {
+    const on = session.member.availability !== 'away';
+    return html`<button type="button" role="switch" class="availability ${on ? 'on' : 'off'}" aria-checked=${on ? 'true' : 'false'}
+      title=${on ? 'Visitors can start chats while you are online' : 'Away: you do not make your apps available'}
+      ?disabled=${this.switching} @click=${() => this.setAvailability(on ? 'away' : 'available')}>
+      <span class="track" aria-hidden="true"><span class="thumb"></span></span>Available</button>
+      ${this.availabilityError ? html`<p class="availability-error" role="alert">${this.availabilityError}</p>` : nothing}`;
+  }
+
+  async setAvailability(value) {
+    this.switching = true;
+    try {
+      session.loaded(await api.patch('/me', { availability: value }));
+      this.availabilityError = null;
+    } catch (e) {
+      this.availabilityError = `Your availability could not be changed: ${e.message}`;
+    } finally {
+      this.switching = false;
+    }
   }
 
   connectionBadge() {

@@ -12,6 +12,8 @@ const routes = [
   { path: '/revenue', module: './pages/revenue.js', tag: 'cv-revenue', section: 'revenue' },
   { path: '/settings', redirect: '/settings/apps' },
   { path: '/settings/apps/:app?', module: './pages/settings-apps.js', tag: 'cv-settings-apps', section: 'settings', settings: 'apps' },
+  { path: '/settings/widget/:app?', module: './pages/settings-widget.js', tag: 'cv-settings-widget', section: 'settings', settings: 'widget' },
+  { path: '/settings/qualification/:app?', module: './pages/settings-qualification.js', tag: 'cv-settings-qualification', section: 'settings', settings: 'qualification' },
   { path: '/settings/team', module: './pages/settings-team.js', tag: 'cv-settings-team', section: 'settings', settings: 'team' },
   { path: '/settings/api-keys', module: './pages/settings-api-keys.js', tag: 'cv-settings-api-keys', section: 'settings', settings: 'api-keys' },
   { path: '/settings/webhooks/:endpoint?', module: './pages/settings-webhooks.js', tag: 'cv-settings-webhooks', section: 'settings', settings: 'webhooks' },

@@ -138,6 +138,18 @@ class ContactSidebar extends View {
     </section>`;
   }
 
+  /** The answers the visitor gave to the app's pre-chat questions when this conversation started, as asked. */
+  answers() {
+    const current = (this.conversations || []).find((c) => c.id === this.conversationId);
+    const answers = (current && current.qualification_answers) || [];
+    if (!answers.length) return nothing;
+    return html`<section class="block" aria-labelledby="sidebar-answers">
+      <h3 id="sidebar-answers">Pre-chat answers</h3>
+      <dl class="facts answers">${answers.map((a) => html`<dt>${a.label}</dt>
+        <dd>${Array.isArray(a.value) ? a.value.join(', ') : valueText(a.value)}</dd>`)}</dl>
+    </section>`;
+  }
+
   others() {
     const others = (this.conversations || []).filter((c) => c.id !== this.conversationId);
     if (!others.length) return nothing;
@@ -156,7 +168,7 @@ class ContactSidebar extends View {
     else if (!this.contact) body = html`<p class="empty">Loading the contact…</p>`;
     else {
       const c = this.contact;
-      body = html`${this.identity(c)}${this.shop(c.shop)}${this.data(c)}${this.segments(c)}${this.timeline()}${this.others()}`;
+      body = html`${this.identity(c)}${this.answers()}${this.shop(c.shop)}${this.data(c)}${this.segments(c)}${this.timeline()}${this.others()}`;
     }
     return html`<aside class="contact-sidebar" aria-label="Contact">${body}</aside>`;
   }

@@ -50,6 +50,14 @@ public class App extends TenantEntity {
   @Column(name = "office_hours")
   private String officeHours;
 
+  /** JSON text of {@link WidgetSettings}; null: the defaults. */
+  @Column(name = "widget_settings")
+  private String widgetSettings;
+
+  /** JSON text of {@link Qualification}; null: no questions. */
+  @Column(name = "qualification")
+  private String qualification;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -86,6 +94,12 @@ public class App extends TenantEntity {
       this.officeHours = changes.officeHours() == null ? null : changes.officeHours().toJson().toString();
     }
     this.updatedAt = Timestamps.now();
+  }
+
+  /** Settings checked by the service (a merge of the stored ones), applied with {@link #apply}'s other changes. */
+  void changeWidget(WidgetSettings settings, Qualification questions) {
+    this.widgetSettings = settings.equals(WidgetSettings.DEFAULT) ? null : settings.toJson().toString();
+    this.qualification = questions.equals(Qualification.NONE) ? null : questions.stored();
   }
 
   /** A new secret; the old one keeps verifying for the grace period so live widgets don't break. */
@@ -150,6 +164,15 @@ public class App extends TenantEntity {
     return OfficeHours.fromStored(officeHours);
   }
 
+  public WidgetSettings widgetSettings() {
+    return WidgetSettings.fromStored(widgetSettings);
+  }
+
+  public Qualification qualification() {
+    return Qualification.fromStored(qualification);
+  }
+
+  /** Whether the office hours are open at {@code instant} (see the availability service for who is online). */
   public boolean isAvailableAt(Instant instant) {
     OfficeHours hours = officeHours();
     return hours == null || hours.isOpenAt(instant);

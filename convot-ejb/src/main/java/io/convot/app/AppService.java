@@ -77,9 +77,20 @@ public class AppService {
     AllowedOrigins origins = changes.allowedOrigins()
         .map(values -> AllowedOrigins.parse(values, "allowed_origins", validation))
         .orElse(null);
+    WidgetSettings widget = changes.widget().map(patch -> app.widgetSettings().merge(patch, validation)).orElse(app.widgetSettings());
+    String themeColor = changes.themeColor().map(color -> color.trim().toLowerCase(java.util.Locale.ROOT)).orElse(app.themeColor());
+    if (changes.widget().isPresent() || changes.themeColor().isPresent()) {
+      WidgetSettings.checkContrast(themeColor != null && THEME_COLOR.matcher(themeColor).matches() ? themeColor : null,
+          widget.themeTextColor(), validation);
+    }
+    Qualification current = app.qualification();
+    Qualification qualification = new Qualification(
+        changes.qualificationQuestions().map(json -> Qualification.parseQuestions(json, validation)).orElse(current.questions()),
+        changes.qualificationRule().map(json -> Qualification.parseRule(json, validation)).orElse(current.rule()));
     validation.throwIfInvalid();
     boolean verificationTurnedOn = !app.requireIdentityVerification() && changes.requireIdentityVerification().orElse(false);
     app.apply(changes, origins);
+    app.changeWidget(widget, qualification);
     if (verificationTurnedOn) {
       live.revoke(caller.get().organizationId(), Revocation.ofUnverifiedVisitors(app.id()));
     }

@@ -24,6 +24,7 @@ public enum ErrorCode {
   LAST_OWNER(409, "An organization needs an owner"),
   CONFLICT(409, "Conflict"),
   IDEMPOTENCY_KEY_IN_USE(409, "Idempotency key in use"),
+  CONVERSATIONS_PAUSED(409, "New conversations are paused"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   VALIDATION_FAILED(422, "Validation failed"),

@@ -38,6 +38,11 @@ public final class Validation {
     errors.add(error);
   }
 
+  /** How many field errors were found so far (a check can tell whether it added any). */
+  public int size() {
+    return errors.size();
+  }
+
   public void throwIfInvalid() {
     if (!errors.isEmpty()) {
       throw new ConvotException(ErrorCode.VALIDATION_FAILED, "The request has invalid fields", errors);

@@ -63,7 +63,22 @@ public class Conversation extends TenantEntity {
   @Column(name = "waiting_since")
   private Instant waitingSince;
 
+  /** JSON text of the pre-chat answers it started with (see {@link ConversationView}); null: none. */
+  @Column(name = "qualification_answers", updatable = false)
+  private String qualificationAnswers;
+
   protected Conversation() {}
+
+  /** A conversation started with the visitor's checked answers to the app's pre-chat questions. */
+  public Conversation(UUID appId, UUID contactId, jakarta.json.JsonArray answers) {
+    this(appId, contactId);
+    this.qualificationAnswers = answers == null || answers.isEmpty() ? null : answers.toString();
+  }
+
+  public jakarta.json.JsonArray qualificationAnswers() {
+    return qualificationAnswers == null ? jakarta.json.JsonValue.EMPTY_JSON_ARRAY
+        : io.convot.common.JsonText.read(qualificationAnswers).asJsonArray();
+  }
 
   public Conversation(UUID appId, UUID contactId) {
     this.id = UUID.randomUUID();

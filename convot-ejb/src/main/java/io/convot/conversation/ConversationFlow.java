@@ -48,10 +48,18 @@ public class ConversationFlow {
 
   /** A visitor's message goes to the contact's latest conversation, reopened if resolved, or a new one. */
   public MessageView visitorMessage(Contact contact, String text) {
+    return visitorMessage(contact, text, () -> null);
+  }
+
+  /**
+   * Like {@link #visitorMessage(Contact, String)}; when the message starts a new conversation,
+   * {@code admission} first says with what pre-chat answers, or refuses it by throwing.
+   */
+  public MessageView visitorMessage(Contact contact, String text, java.util.function.Supplier<jakarta.json.JsonArray> admission) {
     Message.checkedText(text);
     Conversation conversation = latestOf(contact.id());
     if (conversation == null) {
-      conversation = start(contact);
+      conversation = start(contact, admission.get());
     } else if (conversation.isResolved()) {
       reopen(conversation);
     }
@@ -65,7 +73,11 @@ public class ConversationFlow {
 
   /** A new conversation of {@code contact}, started by the visitor's first message or by an agent. */
   public Conversation start(Contact contact) {
-    Conversation conversation = new Conversation(contact.appId(), contact.id());
+    return start(contact, null);
+  }
+
+  private Conversation start(Contact contact, jakarta.json.JsonArray answers) {
+    Conversation conversation = new Conversation(contact.appId(), contact.id(), answers);
     em.persist(conversation);
     outbox.record(new ConversationCreated(contact.appId(), view(conversation, contact), ContactView.of(contact)));
     return conversation;

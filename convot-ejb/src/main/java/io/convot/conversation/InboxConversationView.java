@@ -24,6 +24,7 @@ public record InboxConversationView(
     Instant updatedAt,
     Instant resolvedAt,
     Instant lastMessageAt,
+    jakarta.json.JsonArray qualificationAnswers,
     ContactView contact,
     Instant lastActivityAt,
     LastMessage lastMessage,
@@ -50,7 +51,7 @@ public record InboxConversationView(
 
   static InboxConversationView of(ConversationView view, Conversation conversation, Message lastMessage, Integer unreadCount) {
     return new InboxConversationView(view.id(), view.appId(), view.contactId(), view.status(), view.assigneeId(),
-        view.createdAt(), view.updatedAt(), view.resolvedAt(), view.lastMessageAt(), view.contact(),
+        view.createdAt(), view.updatedAt(), view.resolvedAt(), view.lastMessageAt(), view.qualificationAnswers(), view.contact(),
         conversation.lastActivityAt(), lastMessage == null ? null : LastMessage.of(lastMessage), unreadCount,
         conversation.waitingSince());
   }

@@ -55,6 +55,10 @@ public class Member extends TenantEntity {
   @Column(name = "kept_token_id")
   private String keptTokenId;
 
+  /** {@code available} or {@code away}: whether the member takes chats while the dashboard is open. */
+  @Column(nullable = false)
+  private String availability = "available";
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -168,6 +172,16 @@ public class Member extends TenantEntity {
 
   public boolean isOwner() {
     return role() == Role.OWNER;
+  }
+
+  public String availability() {
+    return availability;
+  }
+
+  /** {@code available} or {@code away} (the caller checked it). */
+  public void setAvailability(String availability) {
+    this.availability = availability;
+    this.updatedAt = Timestamps.now();
   }
 
   public Instant createdAt() {

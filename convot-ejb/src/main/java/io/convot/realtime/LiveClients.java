@@ -308,6 +308,18 @@ public class LiveClients {
     }
   }
 
+  /** Hands an announcement to every visitor of the app connected here (their availability, ...). */
+  public void announce(UUID organizationId, UUID appId, String frame) {
+    Set<Client> visitors = visitorsByOrganization.get(organizationId);
+    if (visitors != null) {
+      for (Client client : visitors) {
+        if (client.visitor.appId().equals(appId)) {
+          send(client, frame);
+        }
+      }
+    }
+  }
+
   private void revoke(UUID organizationId, Revocation revocation) {
     forEach(agents.get(organizationId), client -> {
       if (revocation.ends(client.credential)) {

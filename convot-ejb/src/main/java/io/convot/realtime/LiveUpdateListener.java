@@ -30,7 +30,12 @@ public class LiveUpdateListener implements MessageListener {
   @Override
   public void onMessage(Message message) {
     try {
-      clients.deliver(JsonText.JSONB.fromJson(((TextMessage) message).getText(), LiveEvent.class));
+      LiveEvent event = JsonText.JSONB.fromJson(((TextMessage) message).getText(), LiveEvent.class);
+      if (event.isAnnouncement()) {
+        clients.announce(event.organizationId(), event.appId(), event.visitorPayload());
+      } else {
+        clients.deliver(event);
+      }
     } catch (JMSException | RuntimeException e) {
       LOG.log(Level.WARNING, "A live update could not be handed to this server's clients; it is dropped", e);
     }

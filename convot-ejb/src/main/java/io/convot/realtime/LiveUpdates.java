@@ -38,6 +38,15 @@ public class LiveUpdates {
         visitorContent == null ? null : payload("typing", visitorContent)));
   }
 
+  /**
+   * Tells every open widget of the app, on every server, whether the app is available
+   * ({@code {"type":"availability","available":...}}); ephemeral, like typing.
+   */
+  public void announceAvailability(UUID organizationId, UUID appId, boolean available) {
+    broker.send(topic, LiveEvent.ofAnnouncement(organizationId, appId,
+        Json.createObjectBuilder().add("type", "availability").add("available", available).build().toString()));
+  }
+
   /** The text of a live update; public so the wire shape can be pinned without a broker. */
   public static String payload(String type, Object content) {
     JsonObject fields = content instanceof JsonObject json ? json : JsonText.readObject(JsonText.write(content));

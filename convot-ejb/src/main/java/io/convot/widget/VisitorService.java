@@ -114,8 +114,36 @@ public class VisitorService {
   }
 
   public VisitorMessageView send(String token, String appKey, String text) {
+    return send(token, appKey, text, null);
+  }
+
+  /**
+   * A visitor's message; one that starts a conversation carries the answers to the app's pre-chat
+   * questions ({@code {question_id: answer}}), checked here whatever client sent them.
+   */
+  public VisitorMessageView send(String token, String appKey, String text, jakarta.json.JsonObject answers) {
     Visit visit = authenticate(token, appKey);
-    return VisitorMessageView.of(conversations.visitorMessage(visit.contact(), text));
+    return VisitorMessageView.of(conversations.visitorMessage(visit.contact(), text, () -> admission(visit, answers)));
+  }
+
+  /**
+   * Whether a new conversation may start, and with what answers: not while the app pauses new
+   * conversations; not without the visitor's email when the app requires it; not with answers that
+   * miss a required question, name an unknown one, or do not fit their question.
+   */
+  private jakarta.json.JsonArray admission(Visit visit, jakarta.json.JsonObject answers) {
+    io.convot.app.WidgetSettings settings = visit.app().widgetSettings();
+    if (settings.pauseNewConversations()) {
+      throw new ConvotException(ErrorCode.CONVERSATIONS_PAUSED,
+          "This app does not take new conversations right now; leave an email and the team will write back");
+    }
+    Validation validation = new Validation();
+    validation.require(!"required".equals(settings.collectEmail()) || visit.contact().email() != null, "email", "required",
+        "This app asks for the visitor's email before the chat starts: set the session's user.email first");
+    io.convot.app.Qualification qualification = visit.app().qualification();
+    jakarta.json.JsonArray stored = qualification.checkAnswers(answers, validation);
+    validation.throwIfInvalid();
+    return stored;
   }
 
   /** The visitor's messages after {@code afterId} (a reconnecting client's last seen one), oldest first. */

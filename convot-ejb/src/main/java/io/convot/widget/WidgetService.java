@@ -19,15 +19,21 @@ public class WidgetService {
   @Inject AppKeys appKeys;
   @Inject Tenancy tenancy;
   @Inject VisitorOrigin origin;
+  @Inject io.convot.availability.Availability availability;
 
   public WidgetConfig config(String appKey) {
+    return config(appKey, null);
+  }
+
+  /** The app's configuration for a visitor in {@code country} (an ISO code a proxy found; null: unknown). */
+  public WidgetConfig config(String appKey, String country) {
     AppKeys.AppRef ref = appKeys.app(appKey);
     tenancy.enter(ref.organizationId());
     App app = em.find(App.class, ref.appId());
     if (app == null) {
       throw new ConvotException(ErrorCode.UNKNOWN_APP, "No app has this app_id");
     }
-    WidgetConfig config = WidgetConfig.of(app);
+    WidgetConfig config = WidgetConfig.of(app, availability.of(app), country);
     origin.check(config);
     return config;
   }

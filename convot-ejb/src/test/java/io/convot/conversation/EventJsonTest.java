@@ -39,7 +39,8 @@ class EventJsonTest {
 
   private final ContactView contact = new ContactView(CONTACT, APP, null, "ada@example.com", false, null, null, null,
       JsonValue.NULL, Map.of(), List.of(), AT, AT);
-  private final ConversationView conversation = new ConversationView(CONVERSATION, APP, CONTACT, "OPEN", null, AT, AT, null, AT, contact);
+  private final ConversationView conversation = new ConversationView(CONVERSATION, APP, CONTACT, "OPEN", null, AT, AT, null, AT,
+      JsonValue.EMPTY_JSON_ARRAY, contact);
   private final MessageView message = new MessageView(MESSAGE, CONVERSATION, APP, "contact", false, "<b>hi</b>", null, AT, AT, null);
 
   private static final String CONTACT_JSON = """
@@ -50,7 +51,7 @@ class EventJsonTest {
       {"id":"00000000-0000-0000-0000-0000000000c0","app_id":"00000000-0000-0000-0000-00000000000a",
        "contact_id":"00000000-0000-0000-0000-00000000000c","status":"OPEN","assignee_id":null,
        "created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z","resolved_at":null,
-       "last_message_at":"2026-01-02T03:04:05Z","contact":%s}""".formatted(CONTACT_JSON);
+       "last_message_at":"2026-01-02T03:04:05Z","qualification_answers":[],"contact":%s}""".formatted(CONTACT_JSON);
   private static final String MESSAGE_JSON = """
       {"id":"00000000-0000-0000-0000-00000000000e","conversation_id":"00000000-0000-0000-0000-0000000000c0",
        "app_id":"00000000-0000-0000-0000-00000000000a","from":"contact","private":false,"text":"<b>hi</b>","author":null,

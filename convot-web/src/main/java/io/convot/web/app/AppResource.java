@@ -12,6 +12,7 @@ import io.convot.web.json.Clearable;
 import io.convot.web.json.MergePatch;
 import io.convot.web.json.NotNullable;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -47,12 +48,19 @@ public class AppResource {
       @Clearable(String.class) @Schema(ref = AppDocumentation.SHOPIFY_APP_ID) JsonValue shopifyAppId, String themeColor,
       @Clearable(JsonObject.class) @Schema(ref = AppDocumentation.OFFICE_HOURS) JsonValue officeHours) {}
 
-  /** A change to an app (JSON Merge Patch): null clears {@code shopify_app_id} and {@code office_hours}, nothing else. */
+  /**
+   * A change to an app (JSON Merge Patch): null clears {@code shopify_app_id} and {@code office_hours}, nothing else;
+   * {@code widget} merges into the widget settings (a member set to null goes back to its default);
+   * {@code qualification_questions} and {@code qualification_rule} replace the app's.
+   */
   public record AppPatch(@NotNullable String name, @NotNullable List<String> allowedOrigins,
       @NotNullable Boolean requireIdentityVerification,
       @Clearable(String.class) @Schema(ref = AppDocumentation.SHOPIFY_APP_ID) JsonValue shopifyAppId,
       @NotNullable String themeColor,
-      @Clearable(JsonObject.class) @Schema(ref = AppDocumentation.OFFICE_HOURS) JsonValue officeHours) {}
+      @Clearable(JsonObject.class) @Schema(ref = AppDocumentation.OFFICE_HOURS) JsonValue officeHours,
+      @NotNullable @Schema(ref = AppDocumentation.WIDGET_SETTINGS) JsonObject widget,
+      @NotNullable @Schema(ref = AppDocumentation.QUALIFICATION_QUESTIONS) JsonArray qualificationQuestions,
+      @NotNullable @Schema(ref = AppDocumentation.QUALIFICATION_RULE) JsonObject qualificationRule) {}
 
   @Inject AppService apps;
   @Inject CurrentCaller caller;
@@ -86,7 +94,9 @@ public class AppResource {
     Validation validation = new Validation();
     AppChanges changes = new AppChanges(Optional.ofNullable(body.name()), Optional.ofNullable(body.allowedOrigins()),
         Optional.ofNullable(body.requireIdentityVerification()), body.shopifyAppId() != null, text(body.shopifyAppId()),
-        Optional.ofNullable(body.themeColor()), body.officeHours() != null, officeHours(body.officeHours(), validation));
+        Optional.ofNullable(body.themeColor()), body.officeHours() != null, officeHours(body.officeHours(), validation),
+        Optional.ofNullable(body.widget()), Optional.ofNullable(body.qualificationQuestions()),
+        Optional.ofNullable(body.qualificationRule()));
     validation.throwIfInvalid();
     return AppView.of(apps.update(id, changes), showSecret());
   }

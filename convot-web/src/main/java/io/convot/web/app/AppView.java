@@ -1,6 +1,8 @@
 package io.convot.web.app;
 
 import io.convot.app.App;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
@@ -9,7 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An app on the wire; {@code identity_secret} appears only for owners and admins, with, during a
- * rotation's grace period, until when the secret it replaced still verifies.
+ * rotation's grace period, until when the secret it replaced still verifies. {@code widget} always
+ * has every setting (defaults filled in), so a client never guesses one.
  */
 public record AppView(
     String id,
@@ -22,6 +25,9 @@ public record AppView(
     @Schema(ref = AppDocumentation.SHOPIFY_APP_ID) String shopifyAppId,
     String themeColor,
     @Schema(ref = AppDocumentation.OFFICE_HOURS) JsonValue officeHours,
+    @Schema(ref = AppDocumentation.WIDGET_SETTINGS) JsonObject widget,
+    @Schema(ref = AppDocumentation.QUALIFICATION_QUESTIONS) JsonArray qualificationQuestions,
+    @Schema(ref = AppDocumentation.QUALIFICATION_RULE) JsonObject qualificationRule,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -29,6 +35,7 @@ public record AppView(
     return new AppView(app.id().toString(), app.name(), app.appKey(), showSecret ? app.identitySecret() : null,
         showSecret ? app.previousIdentitySecretValidUntil() : null,
         app.requireIdentityVerification(), app.allowedOrigins(), app.shopifyAppId(), app.themeColor(),
-        app.officeHours() == null ? JsonValue.NULL : app.officeHours().toJson(), app.createdAt(), app.updatedAt());
+        app.officeHours() == null ? JsonValue.NULL : app.officeHours().toJson(), app.widgetSettings().toJson(),
+        app.qualification().questionsJson(), app.qualification().ruleJson(), app.createdAt(), app.updatedAt());
   }
 }

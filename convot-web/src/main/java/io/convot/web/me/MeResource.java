@@ -1,6 +1,10 @@
 package io.convot.web.me;
 
 import io.convot.auth.AuthService;
+import io.convot.availability.MemberAvailability;
+import io.convot.web.json.MergePatch;
+import io.convot.web.json.NotNullable;
+import jakarta.validation.constraints.NotNull;
 import io.convot.auth.Identity;
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
@@ -10,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,6 +36,9 @@ public class MeResource {
   /** {@code {"current_password": ..., "new_password": ...}}. */
   public record PasswordChange(String currentPassword, String newPassword) {}
 
+  /** {@code {"availability": "available" | "away"}}. */
+  public record MeChange(@NotNull @NotNullable String availability) {}
+
   public record MeView(MemberView member, OrganizationView organization, ApiKeyRef apiKey) {
     static MeView of(Identity identity) {
       return new MeView(identity.member() == null ? null : MemberView.of(identity.member()),
@@ -40,11 +48,26 @@ public class MeResource {
   }
 
   @Inject AuthService auth;
+  @Inject MemberAvailability availability;
   @Inject ClientAddresses clients;
   @Context HttpServletRequest servletRequest;
 
   @GET
   public MeView me() {
+    return MeView.of(auth.me());
+  }
+
+  /** {@code PATCH /me}: the member sets themselves available or away. */
+  @PATCH
+  @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
+  @Operation(summary = "Set the signed-in member available or away",
+      description = "An app is available to chat when its office hours are open and at least one member has the dashboard open"
+          + " and is available; the app's open widgets hear a change at once (website:availability:changed).")
+  @APIResponse(responseCode = "200", description = "The member as now")
+  @APIResponse(responseCode = "403", description = "sign_in_required (an API key)")
+  @APIResponse(responseCode = "422", description = "validation_failed: availability (available or away)")
+  public MeView change(MeChange body) {
+    availability.set(body.availability());
     return MeView.of(auth.me());
   }
 

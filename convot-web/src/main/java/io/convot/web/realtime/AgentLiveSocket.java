@@ -2,6 +2,7 @@ package io.convot.web.realtime;
 
 import io.convot.access.Caller;
 import io.convot.auth.AuthService;
+import io.convot.availability.Presence;
 import io.convot.common.Timestamps;
 import io.convot.conversation.AgentCatchUp;
 import io.convot.conversation.AgentTyping;
@@ -48,9 +49,13 @@ public class AgentLiveSocket extends LiveSocket {
   @Inject AgentTyping typing;
   @Inject AgentCatchUp catchUp;
   @Inject LiveClients clients;
+  @Inject Presence presence;
 
   /** The authenticated caller of this connection (one endpoint instance per connection). */
   private volatile Caller caller;
+
+  /** This connection's presence row: a member's open dashboard makes their apps available. */
+  private volatile UUID presenceId;
 
   @OnMessage
   public void onMessage(String text, Session session) {
@@ -60,6 +65,22 @@ public class AgentLiveSocket extends LiveSocket {
   @OnClose
   public void onClose(Session session) {
     closed(session);
+  }
+
+  /** Also ends the connection's presence (when it closed while registering, the register path calls this once done). */
+  @Override
+  void closed(Session session) {
+    super.closed(session);
+    UUID present = presenceId;
+    presenceId = null;
+    if (present != null) {
+      try {
+        presence.disconnected(caller.organizationId(), present);
+        presence.announce(caller.organizationId());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "A closed dashboard's presence could not be removed; it lapses with the presence timeout", e);
+      }
+    }
   }
 
   @Override
@@ -83,6 +104,10 @@ public class AgentLiveSocket extends LiveSocket {
     }
     caller = authenticated;
     try {
+      if (authenticated.memberId() != null) {
+        presenceId = presence.connected(authenticated.organizationId(), authenticated.memberId());
+        presence.announce(authenticated.organizationId());
+      }
       if (after == null || after == JsonValue.NULL) {
         client.reply(ready(authenticated, now));
       } else {

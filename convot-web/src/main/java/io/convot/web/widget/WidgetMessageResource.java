@@ -4,7 +4,9 @@ import io.convot.common.Page;
 import io.convot.common.PageRequest;
 import io.convot.conversation.VisitorMessageView;
 import io.convot.widget.VisitorService;
+import io.convot.web.json.NotNullable;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,8 +25,11 @@ import jakarta.ws.rs.core.Response;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WidgetMessageResource {
 
-  /** A visitor's message; the service says what text it takes. */
-  public record MessageBody(String text) {}
+  /**
+   * A visitor's message; the service says what text it takes. The first message of a conversation
+   * carries the answers to the app's pre-chat questions, {@code {question_id: answer}}.
+   */
+  public record MessageBody(String text, @NotNullable JsonObject qualificationAnswers) {}
 
   @Inject VisitorService visitors;
 
@@ -36,7 +41,8 @@ public class WidgetMessageResource {
 
   @POST
   public Response send(MessageBody body, @QueryParam("app_id") String appKey, @Context HttpHeaders headers) {
-    VisitorMessageView message = visitors.send(VisitorRequests.sessionToken(headers), appKey, body.text());
+    VisitorMessageView message = visitors.send(VisitorRequests.sessionToken(headers), appKey, body.text(),
+        body.qualificationAnswers());
     return Response.status(Response.Status.CREATED).entity(message).build();
   }
 }

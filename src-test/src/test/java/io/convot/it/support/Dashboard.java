@@ -197,6 +197,8 @@ public final class Dashboard implements AutoCloseable {
           + "input[type=search], textarea, [role=textbox]";
       case "searchbox" -> "input[type=search], [role=searchbox]";
       case "checkbox" -> "input[type=checkbox], [role=checkbox]";
+      case "radio" -> "input[type=radio], [role=radio]";
+      case "spinbutton" -> "input[type=number], [role=spinbutton]";
       case "combobox" -> "select, [role=combobox]";
       case "list" -> "ul, ol, [role=list]";
       case "listitem" -> "li, [role=listitem]";

@@ -8,10 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.convot.it.support.Api;
 import io.convot.it.support.Organizations;
 import io.convot.it.support.Widget;
+import io.convot.it.support.LiveClient;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The embed's configuration: the app's name and theme, and whether the team is in office now. */
+/**
+ * The embed's configuration: the app's name and theme, and whether the team is in office now (with a
+ * member online: each test keeps the owner's dashboard open, see {@code AvailabilityIT} for the rest).
+ */
 class WidgetConfigIT {
 
   private static final String EVERY_DAY_ALL_DAY = """
@@ -21,6 +29,20 @@ class WidgetConfigIT {
 
   private final Organizations.Owner owner = Organizations.signUp("Office Co");
   private final JsonObject app = Widget.createApp(owner.api(), "Office", false);
+
+  private LiveClient dashboard;
+
+  @BeforeEach
+  void openTheDashboard() throws InterruptedException {
+    dashboard = LiveClient.connect("/realtime/v1/agent",
+        Json.createObjectBuilder().add("type", "auth").add("token", owner.token()).build());
+    dashboard.await(LiveClient.ofType("ready"), Duration.ofSeconds(15));
+  }
+
+  @AfterEach
+  void closeTheDashboard() {
+    dashboard.close();
+  }
 
   private JsonObject config() {
     Api.Reply reply = Api.anonymous().header("Origin", Widget.HOST_ORIGIN).get("/widget/v1/config?app_id=" + app.getString("app_key"));
@@ -33,7 +55,7 @@ class WidgetConfigIT {
   }
 
   @Test
-  void anAppWithoutOfficeHoursIsAlwaysAvailable() {
+  void anAppWithoutOfficeHoursIsAvailableWhileAMemberIsOnline() {
     JsonObject config = config();
     assertTrue(config.getBoolean("available"));
     assertEquals("Office", config.getString("name"));

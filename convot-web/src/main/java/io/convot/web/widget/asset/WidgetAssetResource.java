@@ -18,7 +18,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The chat widget's front-end: {@code loader.js} for the host page, and the frame it embeds
+ * The chat widget's front-end: {@code loader.js} for the host page ({@code embed.js} for the chat
+ * inside one of its elements), and the frame it embeds
  * ({@code frame} with its {@code frame.js} and {@code frame.css}). The frame may only be embedded
  * by the origins the app allows.
  */
@@ -37,6 +38,14 @@ public class WidgetAssetResource {
   public Response loader(@HeaderParam(HttpHeaders.ACCEPT_ENCODING) String encodings,
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     return send(WidgetAssets.LOADER, SHORT_CACHE, encodings, ifNoneMatch);
+  }
+
+  /** The inline embed: the chat panel inside an element of the host page, with the same SDK. */
+  @GET
+  @Path("embed.js")
+  public Response embed(@HeaderParam(HttpHeaders.ACCEPT_ENCODING) String encodings,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    return send(WidgetAssets.EMBED, SHORT_CACHE, encodings, ifNoneMatch);
   }
 
   @GET

@@ -17,6 +17,7 @@ final class WidgetAssets {
   static final String HTML = "text/html; charset=utf-8";
 
   static final Asset LOADER = Asset.of(JAVASCRIPT, read("loader.js"));
+  static final Asset EMBED = Asset.of(JAVASCRIPT, read("embed.js"));
   static final Asset FRAME_JS = Asset.of(JAVASCRIPT, read("frame.js"));
   static final Asset FRAME_CSS = Asset.of(CSS, read("frame.css"));
   static final String VERSION = Asset.sha256((FRAME_JS.hash() + FRAME_CSS.hash()).getBytes(StandardCharsets.UTF_8))

@@ -22,13 +22,22 @@
   };
   // Opened directly rather than inside a page: a full-page chat, no launcher.
   var standalone = window.parent === window;
+  // Put inside an element of the page by embed.js: the panel fills it, always open, no launcher.
+  var inline = new URLSearchParams(location.search).get('inline') == '1';
+  var FONTS = {
+    helvetica: '"Helvetica Neue", Helvetica, Arial, sans-serif', georgia: 'Georgia, "Times New Roman", serif',
+    verdana: 'Verdana, Geneva, sans-serif', trebuchet: '"Trebuchet MS", Tahoma, sans-serif',
+    monospace: 'ui-monospace, Menlo, Consolas, monospace'
+  };
 
   function $(id) { return document.getElementById(id); }
   var el = {
     panel: $('panel'), name: $('name'), status: $('status'), close: $('close'), away: $('away'),
     emailForm: $('email-form'), email: $('email'), scroll: $('scroll'), empty: $('empty'), log: $('log'),
     typing: $('typing'), notice: $('notice'), composer: $('composer'), text: $('text'), send: $('send'),
-    launcher: $('launcher'), badge: $('badge')
+    launcher: $('launcher'), badge: $('badge'), label: $('label'), awayText: $('away-text'), calendar: $('calendar'),
+    prechat: $('prechat'), fields: $('fields'), outcome: $('outcome'), outcomeText: $('outcome-text'),
+    outcomeCalendar: $('outcome-calendar')
   };
 
   // ---- State -------------------------------------------------------------------------------
@@ -37,7 +46,9 @@
     opened: standalone || readOpen(), visible: true, narrow: standalone, reverse: false, index: 1000000,
     hideAway: false, hideMobile: false, mute: false, themeSet: false
   };
-  var app = { loaded: false, name: '', available: true, verification: false };
+  var app = { loaded: false, name: '', available: true, verification: false, shown: true, s: {}, questions: [], rule: {} };
+  // Pre-chat: the answers given (sent with the first message), and whether the form was filled in.
+  var prechat = { done: false, answers: null, outcome: false, built: '' };
   var user = {};             // email, nickname, phone as last known
   var data = {};             // session data as last known
   var stored = readStore();  // { token, contact, seen } kept in localStorage per app key
@@ -100,9 +111,10 @@
   function fail(text) { post({ t: 'error', text: text }); }
 
   function mode() {
-    if (!session || !app.loaded || blocked || !ui.visible) return 'hidden';
-    if ((ui.hideAway && !app.available) || (ui.hideMobile && ui.narrow && !standalone)) return 'hidden';
-    return ui.opened ? 'open' : 'closed';
+    if (!session || !app.loaded || blocked || !ui.visible || !app.shown) return 'hidden';
+    if (((ui.hideAway || app.s.hide_when_unavailable) && !app.available) ||
+      ((ui.hideMobile || app.s.hide_on_mobile) && ui.narrow && !standalone && !inline)) return 'hidden';
+    return ui.opened || inline ? 'open' : 'closed';
   }
 
   function snapshot() {
@@ -116,20 +128,19 @@
 
   // Renders what depends on the state and tells the loader.
   function sync() {
-    var m = mode(), body = document.body.classList, size = SIZES[m] || [0, 0];
+    var m = mode(), body = document.body.classList, size = dims(m);
     body.toggle('open', m == 'open');
-    body.toggle('full', m == 'open' && ui.narrow);
+    body.toggle('full', m == 'open' && (ui.narrow || inline));
     body.toggle('reverse', ui.reverse);
     el.panel.hidden = m != 'open';
-    el.close.hidden = standalone;
-    el.launcher.hidden = m == 'hidden' || standalone;
+    el.close.hidden = standalone || inline;
+    el.launcher.hidden = m == 'hidden' || standalone || inline;
     el.launcher.setAttribute('aria-expanded', String(m == 'open'));
     el.launcher.setAttribute('aria-label', m == 'open' ? 'Close chat' : 'Open chat');
     el.badge.hidden = !unread || m == 'open';
     el.badge.textContent = unread > 99 ? '99+' : String(unread);
-    el.away.hidden = app.available;
-    el.emailForm.hidden = !!user.email || app.verification;
-    el.status.textContent = app.available ? 'Online' : 'Away';
+    syncSettings();
+    size = dims(m); // after the label is shown or hidden: a labeled launcher is wider
     postIfChanged({ t: 'size', m: m, w: size[0], h: size[1], left: ui.reverse, z: ui.index });
     postIfChanged({ t: 'state', s: snapshot() });
   }
@@ -182,6 +193,7 @@
         setTheme(c.theme_color);
       }
       setAvailable(c.available !== false);
+      applySettings(c);
       app.loaded = true;
       app.at = Date.now();
       sync();
@@ -466,7 +478,10 @@
       ui.themeSet = true;
       setTheme(a[0]);
     }],
-    'config position:reverse': ['[true|false]', bool, function (a) { ui.reverse = a[0]; }],
+    'config position:reverse': ['[true|false]', bool, function (a) {
+      ui.reverse = a[0];
+      ui.reverseSet = true;
+    }],
     'config hide:on:away': ['[true|false]', bool, function (a) { ui.hideAway = a[0]; }],
     'config hide:on:mobile': ['[true|false]', bool, function (a) { ui.hideMobile = a[0]; }],
     'config sound:mute': ['[true|false]', bool, function (a) { ui.mute = a[0]; }],
@@ -575,6 +590,7 @@
   }
 
   function clearTranscript() {
+    prechat = { done: false, answers: null, outcome: false, built: prechat.built };
     messages = [];
     byId = {};
     nodes = {};
@@ -718,6 +734,7 @@
   function onSocket(m) {
     if (!m) return;
     if (m.type == 'ready') {
+      loadConfig(); // availability may have changed while the socket was down
       socketReady = true;
       socketRetry = 0;
       stopPolling();
@@ -729,6 +746,8 @@
       el.typing.hidden = false;
       clearTimeout(typingTimer);
       typingTimer = setTimeout(function () { el.typing.hidden = true; }, 6000);
+    } else if (m.type == 'availability') {
+      setAvailable(m.available === true);
     } else if (m.type == 'message.deleted') {
       removeMessage(m.message_id);
     } else if (m.type == 'conversation.status' && String(m.status).toLowerCase() == 'resolved') {
@@ -788,9 +807,13 @@
     var mine = session;
     li.className = 'msg visitor pending';
     li.onclick = null;
-    call('POST', '/messages', { text: value }).then(function (m) {
+    var body = { text: value };
+    if (prechat.answers && !messages.length) body.qualification_answers = prechat.answers;
+    // The email the pre-chat form set goes first: the app may require it to start a conversation.
+    flush().then(function () { return call('POST', '/messages', body); }).then(function (m) {
       li.remove();
       if (session !== mine) return;
+      if (body.qualification_answers) prechat.answers = null;
       notice('');
       if (m && m.id) {
         addMessage(m, false);
@@ -814,6 +837,7 @@
   // ---- The page -----------------------------------------------------------------------------------
 
   function open(value) {
+    if (inline && !value) return; // the page's element holds the panel: it stays open
     if (value === ui.opened) return;
     ui.opened = value;
     saveOpen();
@@ -833,6 +857,209 @@
     var light = (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) / 255 > 0.66;
     root.setProperty('--on-theme', light ? '#1f2328' : '#fff');
   }
+
+  // ---- Settings and pre-chat questions ------------------------------------------------------------
+
+  function localized(texts) {
+    if (!isObj(texts)) return '';
+    var lang = (navigator.language || '').split('-')[0];
+    return texts[navigator.language] || texts[lang] || texts[app.s.default_locale] || '';
+  }
+
+  function contrastText(color) {
+    var rgb = (color.match(/^#(..)(..)(..)$/) || [0, '0', '0', '0']).slice(1).map(function (x) { return parseInt(x, 16); });
+    return (0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]) / 255 > 0.66 ? '#1f2328' : '#fff';
+  }
+
+  // The app's settings from its configuration; what the page chose with config commands wins.
+  function applySettings(c) {
+    var s = app.s = isObj(c.widget) ? c.widget : {}, root = document.documentElement.style;
+    app.shown = c.shown !== false;
+    app.questions = Array.isArray(c.qualification_questions) ? c.qualification_questions : [];
+    app.rule = isObj(c.qualification_rule) ? c.qualification_rule : {};
+    if (!ui.reverseSet) ui.reverse = s.position == 'left';
+    if (!ui.themeSet && isStr(s.theme_text_color)) root.setProperty('--on-theme', s.theme_text_color);
+    if (isStr(s.launcher_color)) {
+      root.setProperty('--launcher', s.launcher_color);
+      root.setProperty('--on-launcher', contrastText(s.launcher_color));
+    } else {
+      root.removeProperty('--launcher');
+      root.removeProperty('--on-launcher');
+    }
+    root.setProperty('--radius', (s.corner_radius >= 0 ? s.corner_radius : 16) + 'px');
+    root.setProperty('--pad-x', (s.offset_x >= 0 ? s.offset_x : 16) + 'px');
+    root.setProperty('--pad-y', (s.offset_y >= 0 ? s.offset_y : 16) + 'px');
+    document.body.style.fontFamily = FONTS[s.font] || '';
+    el.label.textContent = localized(s.launcher_label);
+    var welcome = localized(s.welcome_text);
+    if (welcome) el.empty.textContent = welcome;
+    [el.calendar, el.outcomeCalendar].forEach(function (a) {
+      if (isStr(s.calendar_url) && /^https:\/\//.test(s.calendar_url)) a.href = s.calendar_url;
+      else a.removeAttribute('href');
+    });
+    if (!app.loaded && s.open_on_load && !inline) {
+      var asked = null;
+      try { asked = sessionStorage.getItem(OPEN_KEY); } catch (e) { /* storage blocked */ }
+      if (asked == null) setTimeout(function () { open(true); }, 0);
+    }
+    buildPrechat();
+  }
+
+  // The frame's size: the launcher (with its label) or the panel, plus the offsets from the page's edges.
+  function dims(m) {
+    var size = SIZES[m];
+    if (!size) return [0, 0];
+    var x = app.s.offset_x >= 0 ? app.s.offset_x : 16, y = app.s.offset_y >= 0 ? app.s.offset_y : 16;
+    var w = size[0] - 16 + x;
+    if (m == 'closed' && el.label.textContent) w = Math.max(w, Math.ceil(el.launcher.offsetWidth) + 16 + x);
+    return [w, size[1] - 16 + y];
+  }
+
+  function askEmail() {
+    return (app.s.collect_email == 'optional' || app.s.collect_email == 'required') && !user.email && !app.verification;
+  }
+
+  function needsPrechat() {
+    return !prechat.done && !messages.length && !el.log.firstChild && (app.questions.length > 0 || askEmail());
+  }
+
+  // Renders what depends on the settings, availability and pre-chat state.
+  function syncSettings() {
+    var paused = app.s.pause_new_conversations && !messages.length, asking = !paused && needsPrechat();
+    el.away.hidden = app.available && !paused;
+    el.awayText.textContent = paused ? 'We are not taking new conversations right now. Leave your email: we\'ll write to you.'
+      : 'We\'re away right now. Leave a message: we\'ll reply by email.';
+    el.emailForm.hidden = !!user.email || app.verification;
+    el.calendar.hidden = !el.calendar.href || app.available && !paused;
+    el.status.textContent = app.available ? 'Online' : 'Away';
+    el.label.hidden = !el.label.textContent;
+    document.body.classList.toggle('labeled', !!el.label.textContent);
+    el.prechat.hidden = !asking || prechat.outcome;
+    el.outcome.hidden = !prechat.outcome;
+    el.composer.hidden = paused || asking || prechat.outcome;
+    var email = $('pc-email');
+    if (email) {
+      email.closest('.field').hidden = !askEmail();
+      email.disabled = !askEmail(); // a field not asked is not checked either
+    }
+  }
+
+  function field(id, text, required) {
+    var box = make('div', 'field'), label = make('label', null, text + (required ? ' *' : ''));
+    label.htmlFor = id;
+    box.append(label);
+    return box;
+  }
+
+  function input(id, type, required) {
+    var node = make('input');
+    node.id = id;
+    node.type = type;
+    node.required = !!required;
+    return node;
+  }
+
+  // The pre-chat form: the visitor's email when the app asks for it, then the app's questions in order.
+  function buildPrechat() {
+    var key = JSON.stringify([app.questions, app.s.collect_email]);
+    if (key === prechat.built) return;
+    prechat.built = key;
+    el.fields.textContent = '';
+    var box = field('pc-email', 'Your email', app.s.collect_email == 'required'), email = input('pc-email', 'email',
+      app.s.collect_email == 'required');
+    email.autocomplete = 'email';
+    email.maxLength = 254;
+    box.append(email);
+    el.fields.append(box);
+    app.questions.forEach(function (q, i) {
+      var id = 'pc-q' + i, f, node;
+      if (q.type == 'multi_select') {
+        f = make('fieldset', 'field');
+        f.append(make('legend', null, q.label + (q.required ? ' *' : '')));
+        (q.options || []).forEach(function (o, j) {
+          var row = make('label', 'choice'), box = input(id + '-' + j, 'checkbox');
+          box.value = o;
+          box.name = id;
+          row.append(box, document.createTextNode(' ' + o));
+          f.append(row);
+        });
+      } else {
+        f = field(id, q.label, q.required);
+        if (q.type == 'select') {
+          node = make('select');
+          node.id = id;
+          node.required = !!q.required;
+          node.append(make('option', null, 'Choose...'));
+          node.firstChild.value = '';
+          (q.options || []).forEach(function (o) {
+            var opt = make('option', null, o);
+            opt.value = o;
+            node.append(opt);
+          });
+        } else {
+          node = input(id, { number: 'number', email: 'email', phone: 'tel' }[q.type] || 'text', q.required);
+          if (q.type == 'number') {
+            node.step = 'any';
+            if (q.min != null) node.min = q.min;
+            if (q.max != null) node.max = q.max;
+          }
+          if (q.type == 'text') node.maxLength = 1000;
+        }
+        f.append(node);
+      }
+      el.fields.append(f);
+    });
+  }
+
+  function answersOf() {
+    var answers = {};
+    app.questions.forEach(function (q, i) {
+      var id = 'pc-q' + i, value;
+      if (q.type == 'multi_select') {
+        value = [].slice.call(el.fields.querySelectorAll('input[name="' + id + '"]:checked')).map(function (b) { return b.value; });
+        if (!value.length) value = null;
+      } else {
+        value = $(id).value.trim();
+        if (q.type == 'number' && value !== '') value = Number(value);
+      }
+      if (value !== '' && value != null) answers[q.id] = value;
+    });
+    return answers;
+  }
+
+  function qualifies(q, a) {
+    if (a == null) return true;
+    if (q.type == 'select') return !(q.qualifying_options || []).length || q.qualifying_options.indexOf(a) >= 0;
+    if (q.type == 'multi_select') {
+      return !(q.qualifying_options || []).length || a.some(function (x) { return q.qualifying_options.indexOf(x) >= 0; });
+    }
+    if (q.type == 'number') return !(q.qualifying_min != null && a < q.qualifying_min || q.qualifying_max != null && a > q.qualifying_max);
+    return true;
+  }
+
+  el.prechat.addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (!el.prechat.checkValidity()) return el.prechat.reportValidity();
+    var missing = app.questions.filter(function (q, i) {
+      return q.required && q.type == 'multi_select' && !el.fields.querySelector('input[name="pc-q' + i + '"]:checked');
+    });
+    if (missing.length) return notice('Please answer: ' + missing[0].label);
+    notice('');
+    var email = $('pc-email').value.trim();
+    if (email && askEmail()) setUser({ email: email }, null, true);
+    var answers = answersOf(), ok = app.questions.every(function (q) { return qualifies(q, answers[q.id]); });
+    var rule = app.rule.when_unqualified;
+    if (!ok && (rule == 'show_message' || rule == 'show_calendar')) {
+      prechat.outcome = true;
+      el.outcomeText.textContent = app.rule.message || 'Thanks for your answers! Chat is not the best way for us to help with this.';
+      el.outcomeCalendar.hidden = rule != 'show_calendar' || !el.outcomeCalendar.href;
+    } else {
+      prechat.done = true;
+      prechat.answers = Object.keys(answers).length ? answers : null;
+      setTimeout(function () { el.text.focus(); }, 50);
+    }
+    sync();
+  });
 
   // The composer grows with its text, up to a few lines.
   function grow() {

@@ -43,7 +43,8 @@
   };
   var state = { unread: 0, opened: false, closed: true, visible: false, ongoing: false, available: true, data: {} };
   var listeners = {};
-  var frame, base, ready, pending = [], size = {}, narrow;
+  // box: the element embed.js puts the chat in
+  var frame, base, ready, pending = [], size = {}, narrow, box = api.__box;
 
   function send(msg) {
     msg.cv = 1;
@@ -97,7 +98,7 @@
 
   // The frame asks for a size (size.m: hidden, closed or open); narrow viewports get it full screen.
   function layout() {
-    var now = w.innerWidth < 480, full = size.m == 'open' && now, left = size.left && !full;
+    var now = w.innerWidth < 480, full = box || size.m == 'open' && now, left = size.left && !full;
     css(frame, {
       display: size.m == 'closed' || size.m == 'open' ? 'block' : 'none',
       'z-index': String(size.z || 1000000),
@@ -136,15 +137,15 @@
     frame = d.createElement('iframe');
     frame.title = 'Chat';
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-forms');
-    frame.src = base + '/widget/v1/frame?app_id=' + encodeURIComponent(key);
+    frame.src = base + '/widget/v1/frame?app_id=' + encodeURIComponent(key) + (box ? '&inline=1' : '');
     css(frame, {
-      position: 'fixed', border: '0', margin: '0', padding: '0', background: 'transparent',
+      position: box ? 'relative' : 'fixed', border: '0', margin: '0', padding: '0', background: 'transparent',
       'color-scheme': 'normal', 'max-width': '100%', 'max-height': '100%', 'box-shadow': 'none'
     });
     layout();
     w.addEventListener('message', guard(onMessage));
     w.addEventListener('resize', guard(layout));
-    d.body.appendChild(frame);
+    (box || d.body).appendChild(frame);
   }
 
   function start(key) {
