@@ -16,9 +16,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -174,13 +177,14 @@ public class LiveClients {
           written = CompletableFuture.failedFuture(e);
         }
         if (!written.isDone()) {
-          written.whenComplete((ok, failure) -> {
+          // The next write starts on a thread of ours, never inside the container's completion callback.
+          written.whenCompleteAsync((ok, failure) -> {
             if (failure == null) {
               write();
             } else {
               broken(failure);
             }
-          });
+          }, writers);
           return;
         }
         if (written.isCompletedExceptionally()) {
@@ -219,6 +223,9 @@ public class LiveClients {
    * the connections that are revoked or too slow, away from the thread that delivers updates.
    */
   private ScheduledThreadPoolExecutor closer;
+
+  /** Where a client's next write starts once the previous one finished (a write only starts there: it never waits). */
+  private ExecutorService writers;
 
   /** An agent's connection, holding updates until {@link #release}. */
   public Client agent(UUID organizationId, Credential credential, Connection connection) {
@@ -379,10 +386,17 @@ public class LiveClients {
       return thread;
     });
     closer.setRemoveOnCancelPolicy(true); // a 60-day token's task leaves with its connection
+    AtomicInteger writerNumber = new AtomicInteger();
+    writers = Executors.newFixedThreadPool(2, task -> {
+      Thread thread = new Thread(task, "convot-live-writer-" + writerNumber.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   @PreDestroy
   void stop() {
     closer.shutdownNow();
+    writers.shutdownNow();
   }
 }

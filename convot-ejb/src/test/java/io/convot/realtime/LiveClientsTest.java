@@ -224,7 +224,7 @@ class LiveClientsTest {
   }
 
   @Test
-  void aSlowClientThatCatchesUpGetsEverythingInOrder() {
+  void aSlowClientThatCatchesUpGetsEverythingInOrder() throws Exception {
     Recorded slow = new Recorded();
     agent(slow);
     slow.pause();
@@ -234,6 +234,7 @@ class LiveClientsTest {
     assertEquals(1, slow.frames.size());
     slow.resume();
 
+    await("everything written once it reads again", () -> slow.frames.size() == 100);
     assertEquals(IntStream.range(0, 100).mapToObj(i -> "n" + i).toList(), slow.texts());
     assertEquals(List.of(), slow.events);
   }
