@@ -1,8 +1,8 @@
 package io.convot.common;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -17,6 +17,12 @@ public final class JsonText {
       .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES)
       .withNullValues(true));
 
+  /**
+   * One JSON-P provider for every read: {@code Json.createReader} looks the provider up anew on
+   * each call, a service lookup that costs more than parsing a small object.
+   */
+  public static final JsonProvider JSON = JsonProvider.provider();
+
   private JsonText() {}
 
   public static String write(Object value) {
@@ -24,7 +30,7 @@ public final class JsonText {
   }
 
   public static JsonValue read(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       return reader.readValue();
     }
   }

@@ -25,7 +25,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -111,7 +110,7 @@ public class ConversationFlow {
     if (!conversation.assign(assignee == null ? null : assignee.id())) {
       return;
     }
-    JsonObject assigned = outbox.record(new ConversationAssigned(conversation.appId(), view(conversation), Assignee.of(assignee)));
+    String assigned = outbox.record(new ConversationAssigned(conversation.appId(), view(conversation), Assignee.of(assignee)));
     live.publish(tenancy.current(), conversation.contactId(), "conversation.assigned",
         assigned, new VisitorAssigned(assignee == null ? null : new AssigneeName(assignee.name())));
   }
@@ -195,7 +194,7 @@ public class ConversationFlow {
   }
 
   /** Agents get the resolved or reopened event's data ({@code conversation}); the visitor a short form. */
-  private void publishStatus(Conversation conversation, JsonObject eventData) {
+  private void publishStatus(Conversation conversation, String eventData) {
     live.publish(tenancy.current(), conversation.contactId(), "conversation.status",
         eventData, new VisitorStatus(conversation.id(), conversation.status().name()));
   }

@@ -29,10 +29,10 @@ public class Outbox {
 
   /**
    * An event for every endpoint that subscribes to it, handed to the relay when the change commits.
-   * Returns the event's data as written, for a live update that carries the same content.
+   * Returns the event's data as written (JSON text), for a live update that carries the same content.
    */
-  public JsonObject record(OutboxEvent event) {
-    JsonObject data = dataOf(event);
+  public String record(OutboxEvent event) {
+    String data = JsonText.write(event);
     Event written = write(event, data);
     recorded.fire(new EventRecorded(tenancy.current(), written.id()));
     return data;
@@ -40,7 +40,7 @@ public class Outbox {
 
   /** An event the caller delivers itself (the test event goes to one endpoint only). */
   public Event recordUnrelayed(OutboxEvent event) {
-    Event written = write(event, dataOf(event));
+    Event written = write(event, JsonText.write(event));
     written.markRelayed();
     return written;
   }
@@ -50,9 +50,22 @@ public class Outbox {
     return JsonText.readObject(JsonText.write(event));
   }
 
-  private Event write(OutboxEvent event, JsonObject data) {
-    Envelope envelope = new Envelope(UUID.randomUUID(), event.type().wireName(), Timestamps.now(), tenancy.current(), event.appId(), data);
-    Event written = new Event(envelope.id(), event.appId(), event.type(), JsonText.write(envelope), envelope.createdAt());
+  /**
+   * The envelope's text, as JSON-B writes an {@link Envelope} (members in order, nulls written
+   * out), with {@code data} embedded as written rather than parsed and written again.
+   */
+  public static String envelopeText(UUID id, String type, Instant createdAt, UUID organizationId, UUID appId, String data) {
+    return "{\"app_id\":" + (appId == null ? "null" : "\"" + appId + "\"")
+        + ",\"created_at\":\"" + createdAt + "\",\"data\":" + data + ",\"id\":\"" + id
+        + "\",\"organization_id\":\"" + organizationId + "\",\"type\":\"" + type + "\"}";
+  }
+
+  private Event write(OutboxEvent event, String data) {
+    UUID id = UUID.randomUUID();
+    Instant createdAt = Timestamps.now();
+    String type = event.type().wireName();
+    Event written = new Event(id, event.appId(), event.type(),
+        envelopeText(id, type, createdAt, tenancy.current(), event.appId(), data), createdAt);
     em.persist(written);
     return written;
   }

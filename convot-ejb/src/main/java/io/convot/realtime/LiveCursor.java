@@ -1,9 +1,6 @@
 package io.convot.realtime;
 
-import io.convot.common.JsonText;
 import io.convot.common.Timestamps;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,9 +38,14 @@ public final class LiveCursor {
     }
   }
 
-  /** The frame {@code frame} (a JSON object's text or value) with {@code "cursor"} added. */
-  public static String stamp(Object frame, String cursor) {
-    JsonObject fields = frame instanceof JsonObject json ? json : JsonText.readObject(frame.toString());
-    return Json.createObjectBuilder(fields).add("cursor", cursor).build().toString();
+  /** The frame {@code frame} (a JSON object's text) with {@code "cursor"} added as its last member. */
+  public static String stamp(String frame, String cursor) {
+    String object = frame.stripTrailing();
+    if (!object.endsWith("}")) {
+      throw new IllegalArgumentException("not a JSON object: " + frame);
+    }
+    String head = object.substring(0, object.length() - 1).stripTrailing();
+    // A cursor is base64url: nothing in it needs escaping.
+    return head + (head.endsWith("{") ? "" : ",") + "\"cursor\":\"" + cursor + "\"}";
   }
 }

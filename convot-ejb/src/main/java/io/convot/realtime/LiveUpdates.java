@@ -6,7 +6,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Topic;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.UUID;
 
@@ -44,13 +43,20 @@ public class LiveUpdates {
    */
   public void announceAvailability(UUID organizationId, UUID appId, boolean available) {
     broker.send(topic, LiveEvent.ofAnnouncement(organizationId, appId,
-        Json.createObjectBuilder().add("type", "availability").add("available", available).build().toString()));
+        "{\"type\":\"availability\",\"available\":" + available + "}"));
   }
 
-  /** The text of a live update; public so the wire shape can be pinned without a broker. */
+  /**
+   * The text of a live update: {@code {"type": type, ...content}}; public so the wire shape can be
+   * pinned without a broker. Content is a record, a {@link JsonObject}, or a JSON object's text (the
+   * data an outbox event wrote), none of which has a {@code type} of its own: its members follow the
+   * type as written, without being parsed and written again.
+   */
   public static String payload(String type, Object content) {
-    JsonObject fields = content instanceof JsonObject json ? json : JsonText.readObject(JsonText.write(content));
-    return Json.createObjectBuilder().add("type", type).addAll(Json.createObjectBuilder(fields)).build().toString();
+    String fields = content instanceof String text ? text : content instanceof JsonObject json ? json.toString() : JsonText.write(content);
+    String head = "{\"type\":\"" + type + "\"";
+    String rest = fields.substring(fields.indexOf('{') + 1).stripLeading();
+    return rest.startsWith("}") ? head + "}" : head + "," + rest;
   }
 
   /**

@@ -121,6 +121,26 @@ class EventJsonTest {
   }
 
   @Test
+  void theEnvelopeIsWrittenExactlyAsJsonbWritesItWithTheDataEmbeddedAsIs() {
+    UUID id = UUID.randomUUID();
+    String data = JsonText.write(new ConversationAssigned(APP, conversation, null));
+    for (Instant at : List.of(AT, Instant.parse("2026-12-07T07:03:59.472627Z"), Instant.parse("2026-12-07T07:03:59.400Z"))) {
+      for (UUID app : java.util.Arrays.asList(APP, null)) {
+        assertEquals(JsonText.write(new Outbox.Envelope(id, "conversation.assigned", at, MEMBER, app, JsonText.readObject(data))),
+            Outbox.envelopeText(id, "conversation.assigned", at, MEMBER, app, data));
+      }
+    }
+  }
+
+  @Test
+  void aLiveUpdateOfEventDataTextOrOfAnEmptyRecordIsOneObject() {
+    String data = JsonText.write(new ConversationResolved(APP, conversation));
+    assertEquals(JsonText.read(LiveUpdates.payload("conversation.status", JsonText.readObject(data))),
+        JsonText.read(LiveUpdates.payload("conversation.status", data)));
+    assertEquals("{\"type\":\"ping\"}", LiveUpdates.payload("ping", "{ }"));
+  }
+
+  @Test
   void liveUpdatesAddTheirTypeToTheEventDataOrToTheirOwnShortForm() {
     JsonObject status = Outbox.dataOf(new ConversationResolved(APP, conversation));
     assertEquals(JsonText.read("""
