@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.UUID;
 
 /**
@@ -34,7 +36,28 @@ public class AppKeys {
     return new AppRef(Ids.uuid(row[0]), Ids.uuid(row[1]));
   }
 
+  /**
+   * Sessions already looked up, by token hash. What a token names (its session, organization and
+   * app) never changes, so every server may keep it; whether the session still exists, and its
+   * contact, is read from the organization by the caller on every request.
+   */
+  private final Map<String, SessionRef> sessions = new ConcurrentHashMap<>();
+  private static final int MAX_SESSIONS = 100_000;
+
   public SessionRef session(String tokenHash) {
+    SessionRef known = sessions.get(tokenHash);
+    if (known != null) {
+      return known;
+    }
+    SessionRef ref = lookUpSession(tokenHash);
+    if (sessions.size() >= MAX_SESSIONS) {
+      sessions.clear(); // a bound, not an eviction policy: the busiest sessions come back at once
+    }
+    sessions.put(tokenHash, ref);
+    return ref;
+  }
+
+  private SessionRef lookUpSession(String tokenHash) {
     List<?> rows = em.createNativeQuery("SELECT session_id, organization_id, app_id FROM convot_widget_session(?1)")
         .setParameter(1, tokenHash).getResultList();
     Object[] row = (Object[]) rows.stream().findFirst()

@@ -177,12 +177,16 @@ public class VisitorService {
     }
     AppKeys.SessionRef ref = appKeys.session(Randoms.sha256(token));
     tenancy.enter(ref.organizationId());
-    App app = em.find(App.class, ref.appId());
-    VisitorSession session = em.find(VisitorSession.class, ref.sessionId());
-    Contact contact = session == null ? null : em.find(Contact.class, session.contactId());
-    if (app == null || contact == null || contact.isDeleted()) {
+    // The session, its contact and its app in one round trip (each read in the organization).
+    List<Object[]> found = em.createQuery("SELECT s, c, a FROM VisitorSession s, Contact c, App a"
+            + " WHERE s.id = :session AND c.id = s.contactId AND a.id = :app", Object[].class)
+        .setParameter("session", ref.sessionId()).setParameter("app", ref.appId()).getResultList();
+    if (found.isEmpty() || ((Contact) found.get(0)[1]).isDeleted()) {
       throw new ConvotException(ErrorCode.SESSION_INVALID, "The session has ended; start a new one");
     }
+    VisitorSession session = (VisitorSession) found.get(0)[0];
+    Contact contact = (Contact) found.get(0)[1];
+    App app = (App) found.get(0)[2];
     if (appKey != null && !appKey.equals(app.appKey())) {
       throw new ConvotException(ErrorCode.SESSION_INVALID, "This session belongs to another app");
     }
