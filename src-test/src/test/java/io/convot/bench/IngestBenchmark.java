@@ -124,6 +124,7 @@ class IngestBenchmark {
     // Saturation, in steps.
     Path jfr = Path.of("target", "benchmark", "ingest.jfr").toAbsolutePath();
     if (JFR) {
+      jcmd("JFR.configure", "stackdepth=256"); // whole stacks: a request's are deeper than JFR's 64 frames
       jcmd("JFR.start", "name=ingest", "settings=profile");
     }
     line("Saturation, %d s per step (CPU per message: server process, PostgreSQL, this client):", STEP_SECONDS);
@@ -154,6 +155,7 @@ class IngestBenchmark {
     line("pgbench, the same statements as one transaction, 32 clients: %.0f tx/s; ratio Convot / pgbench: %.2f", pgbench, best / pgbench);
     line("Load average after: %.2f", load());
 
+    assertEquals(0, closedSockets.get(), "sockets closed by the server during the run");
     sockets.forEach(WebSocket::abort);
     Path out = Path.of("target", "benchmark", "ingest.txt");
     Files.createDirectories(out.getParent());
@@ -312,6 +314,7 @@ class IngestBenchmark {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     int expected = expectedVisitorMessages;
     while (seenByFirstAgent.get() < expected) {
+      assertEquals(0, closedSockets.get(), "sockets closed by the server");
       assertTrue(System.nanoTime() < deadline, () -> "the agent socket saw " + seenByFirstAgent.get() + " of " + expected + " messages");
       Thread.sleep(50);
     }
@@ -324,6 +327,7 @@ class IngestBenchmark {
     private final CountDownLatch ready;
     private final java.util.function.Consumer<CharSequence> frames;
     private final StringBuilder partial = new StringBuilder();
+    private boolean started;
 
     Listener(CountDownLatch ready, java.util.function.Consumer<CharSequence> frames) {
       this.ready = ready;
@@ -338,7 +342,8 @@ class IngestBenchmark {
         frame = partial;
       }
       if (last) {
-        if (frame.toString().startsWith("{\"type\":\"ready\"")) {
+        if (!started && frame.toString().contains("\"type\":\"ready\"")) { // the first frame; its members in any order
+          started = true;
           ready.countDown();
         } else {
           frames.accept(frame);
@@ -348,7 +353,17 @@ class IngestBenchmark {
       socket.request(1);
       return null;
     }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int code, String reason) {
+      closedSockets.incrementAndGet();
+      System.out.println("[benchmark] a socket was closed by the server: " + code + " " + reason);
+      return null;
+    }
   }
+
+  /** Sockets the server closed: none should be. */
+  private final AtomicInteger closedSockets = new AtomicInteger();
 
   /** Latencies in nanoseconds, summarized in milliseconds. */
   private static final class Recorder {
