@@ -1,5 +1,6 @@
 package io.convot.report;
 
+import io.convot.member.Member;
 import io.convot.tenancy.Tenancy;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The conversations created in a range, a page at a time in creation order, for the CSV export:
@@ -30,7 +32,6 @@ public class ConversationExport {
   EntityManager em;
 
   @Inject Tenancy tenancy;
-  @Inject ReportService reports;
 
   /** One conversation as the CSV shows it; the resolution is the latest one (kept when reopened since). */
   public record Row(UUID id, UUID appId, String appName, String contactEmail, Instant createdAt, Instant firstVisitorMessageAt,
@@ -39,7 +40,8 @@ public class ConversationExport {
 
   public Map<UUID, String> memberNames(UUID organizationId) {
     tenancy.enter(organizationId);
-    return reports.memberNames();
+    return em.createQuery("SELECT m FROM Member m", Member.class).getResultStream()
+        .collect(Collectors.toMap(Member::id, ReportService::nameOf));
   }
 
   /** Up to {@link #PAGE} conversations created in the range after ({@code afterCreatedAt}, {@code afterId}), if given. */

@@ -160,12 +160,6 @@ public class ReportService {
     return new AgentReport(data);
   }
 
-  /** The names of the organization's members by id, for the CSV. */
-  Map<UUID, String> memberNames() {
-    return em.createQuery("SELECT m FROM Member m", Member.class).getResultStream()
-        .collect(Collectors.toMap(Member::id, ReportService::nameOf));
-  }
-
   private String nameOf(UUID memberId) {
     Member member = em.find(Member.class, memberId);
     return member == null ? memberId.toString() : nameOf(member);
