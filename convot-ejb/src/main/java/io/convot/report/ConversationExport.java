@@ -48,10 +48,18 @@ public class ConversationExport {
   @SuppressWarnings("unchecked")
   public List<Row> page(UUID organizationId, ReportRange range, UUID appId, Instant afterCreatedAt, UUID afterId) {
     tenancy.enter(organizationId);
+    // The page is chosen first (the creation index read from the cursor), then each of its thousand
+    // rows is completed: joined the other way, PostgreSQL would complete the whole rest of the range
+    // before keeping a thousand.
     Query query = em.createNativeQuery("""
         SELECT c.id, c.app_id, a.name, ct.email, c.created_at, c.first_visitor_message_at, c.first_reply_at,
                c.first_responder_id, r.resolved_at, r.member_id, c.status, m.received, m.sent
-        FROM conversations c
+        FROM (SELECT * FROM conversations c
+              WHERE c.organization_id = convot_current_organization() AND c.created_at >= ?1 AND c.created_at < ?2"""
+        + (appId == null ? "" : " AND c.app_id = ?3")
+        + (afterId == null ? "" : " AND (c.created_at, c.id) > (?4, ?5)")
+        + " ORDER BY c.created_at, c.id LIMIT " + PAGE + """
+        ) c
         JOIN apps a ON a.id = c.app_id
         JOIN contacts ct ON ct.id = c.contact_id
         LEFT JOIN LATERAL (SELECT x.resolved_at, x.member_id FROM conversation_resolutions x
@@ -60,10 +68,7 @@ public class ConversationExport {
                                    count(*) FILTER (WHERE y.author_type = 'agent') AS sent
                             FROM messages y
                             WHERE y.conversation_id = c.id AND NOT y.private AND y.deleted_at IS NULL) m
-        WHERE c.organization_id = convot_current_organization() AND c.created_at >= ?1 AND c.created_at < ?2"""
-        + (appId == null ? "" : " AND c.app_id = ?3")
-        + (afterId == null ? "" : " AND (c.created_at, c.id) > (?4, ?5)")
-        + " ORDER BY c.created_at, c.id LIMIT " + PAGE)
+        ORDER BY c.created_at, c.id""")
         .setParameter(1, range.from().atOffset(ZoneOffset.UTC))
         .setParameter(2, range.to().atOffset(ZoneOffset.UTC));
     if (appId != null) {
