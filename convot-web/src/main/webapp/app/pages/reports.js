@@ -304,7 +304,10 @@ class Reports extends View {
     const tzDate = (ts) => uPlot.tzDate(new Date(ts * 1000), ZONE);
     const volume = this.querySelector('[data-chart="volume"]');
     const response = this.querySelector('[data-chart="response"]');
+    // The x scale is the range itself: with one entry uPlot would otherwise pick years around it.
+    const end = Date.parse(s.to) / 1000;
     const common = (el) => ({ width: Math.max(300, el.clientWidth), height: 240, tzDate, legend: { live: false } });
+    const xScale = { time: true, range: () => [x[0], Math.max(end, x[x.length - 1] + 1)] };
     const bars = uPlot.paths.bars({ size: [0.6, 40] });
     this.charts.push(new uPlot({
       ...common(volume),
@@ -316,7 +319,7 @@ class Reports extends View {
         { label: 'Replies sent', stroke: '#7c3aed', width: 2, dash: [6, 4] },
       ],
       axes: [{}, { label: 'Count', size: 50 }],
-      scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+      scales: { x: xScale, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
     }, [x, s.series.map((e) => e.conversations_created), s.series.map((e) => e.conversations_resolved),
       s.series.map((e) => e.messages_received), s.series.map((e) => e.messages_sent)], volume));
     this.charts.push(new uPlot({
@@ -327,7 +330,7 @@ class Reports extends View {
           points: { show: true, size: 6 }, value: (u, v) => (v === null || v === undefined ? '—' : duration(v * 60)) },
       ],
       axes: [{}, { label: 'Minutes', size: 55 }],
-      scales: { y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+      scales: { x: xScale, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
     }, [x, s.series.map((e) => (e.first_response_median_seconds === null ? null : e.first_response_median_seconds / 60))], response));
     this.resize.observe(volume);
   }
