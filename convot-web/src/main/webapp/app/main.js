@@ -144,6 +144,7 @@ class ConvotApp extends View {
             <ul>
               ${this.link('#/inbox', 'Inbox', route.section === 'inbox')}
               ${this.link('#/contacts', 'Contacts', route.section === 'contacts')}
+              ${this.link('#/reports', 'Reports', route.section === 'reports')}
               ${session.revenueAccess ? this.link('#/revenue', 'Revenue', route.section === 'revenue') : nothing}
               ${this.link('#/settings/apps', 'Settings', route.section === 'settings')}
             </ul>

@@ -10,6 +10,7 @@ const routes = [
   { path: '/contacts', module: './pages/contacts.js', tag: 'cv-contacts', section: 'contacts' },
   { path: '/contacts/:contact', module: './pages/contact.js', tag: 'cv-contact-page', section: 'contacts' },
   { path: '/revenue', module: './pages/revenue.js', tag: 'cv-revenue', section: 'revenue' },
+  { path: '/reports', module: './pages/reports.js', tag: 'cv-reports', section: 'reports' },
   { path: '/settings', redirect: '/settings/apps' },
   { path: '/settings/apps/:app?', module: './pages/settings-apps.js', tag: 'cv-settings-apps', section: 'settings', settings: 'apps' },
   { path: '/settings/widget/:app?', module: './pages/settings-widget.js', tag: 'cv-settings-widget', section: 'settings', settings: 'widget' },

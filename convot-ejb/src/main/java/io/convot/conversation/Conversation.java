@@ -67,6 +67,18 @@ public class Conversation extends TenantEntity {
   @Column(name = "qualification_answers", updatable = false)
   private String qualificationAnswers;
 
+  /** For reports: the visitor's first message, kept when it is deleted. */
+  @Column(name = "first_visitor_message_at")
+  private Instant firstVisitorMessageAt;
+
+  /** For reports: the team's first reply (not a note) after the visitor's first message, kept when it is deleted. */
+  @Column(name = "first_reply_at")
+  private Instant firstReplyAt;
+
+  /** Who sent the first reply; null for an API key. */
+  @Column(name = "first_responder_id")
+  private UUID firstResponderId;
+
   protected Conversation() {}
 
   /** A conversation started with the visitor's checked answers to the app's pre-chat questions. */
@@ -131,8 +143,15 @@ public class Conversation extends TenantEntity {
       if (waitingSince == null) {
         waitingSince = message.createdAt();
       }
+      if (firstVisitorMessageAt == null) {
+        firstVisitorMessageAt = message.createdAt();
+      }
     } else if (!message.isPrivate()) {
       waitingSince = null;
+      if (firstReplyAt == null && firstVisitorMessageAt != null) {
+        firstReplyAt = message.createdAt();
+        firstResponderId = message.memberId();
+      }
     }
     touch();
   }
@@ -200,5 +219,17 @@ public class Conversation extends TenantEntity {
 
   public Instant waitingSince() {
     return waitingSince;
+  }
+
+  public Instant firstVisitorMessageAt() {
+    return firstVisitorMessageAt;
+  }
+
+  public Instant firstReplyAt() {
+    return firstReplyAt;
+  }
+
+  public UUID firstResponderId() {
+    return firstResponderId;
   }
 }

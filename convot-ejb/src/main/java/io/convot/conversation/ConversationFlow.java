@@ -115,8 +115,10 @@ public class ConversationFlow {
         assigned, new VisitorAssigned(assignee == null ? null : new AssigneeName(assignee.name())));
   }
 
-  public void resolve(Conversation conversation) {
+  /** Resolves, recording the resolution for reports: by {@code resolverId}, null for an API key. */
+  public void resolve(Conversation conversation, UUID resolverId) {
     conversation.resolve();
+    em.persist(new ConversationResolution(conversation, resolverId));
     publishStatus(conversation, outbox.record(new ConversationResolved(conversation.appId(), view(conversation))));
   }
 

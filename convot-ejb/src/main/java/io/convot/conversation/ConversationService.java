@@ -91,7 +91,7 @@ public class ConversationService {
 
   public ConversationView resolve(UUID id) {
     Conversation conversation = find(id);
-    flow.resolve(conversation);
+    flow.resolve(conversation, caller.get().memberId());
     return flow.view(conversation);
   }
 

@@ -12,6 +12,7 @@ import io.convot.web.me.MeResource;
 import io.convot.web.member.InvitationResource;
 import io.convot.web.member.MemberResource;
 import io.convot.web.ratelimit.ApiRateLimits;
+import io.convot.web.report.ReportResource;
 import io.convot.web.shopify.RevenueResource;
 import io.convot.web.shopify.ShopifyResource;
 import io.convot.web.token.TokenResource;
@@ -47,7 +48,7 @@ public class ConvotApplication extends Application {
     classes.addAll(Set.of(ApiRateLimits.class, BearerAuthentication.class, AuthResource.class, MeResource.class, AppResource.class,
         ApiKeyResource.class, MemberResource.class, InvitationResource.class, ConversationResource.class,
         MessageResource.class, ContactResource.class, WebhookResource.class, ShopifyResource.class,
-        RevenueResource.class, TokenResource.class, IdempotentPosts.class));
+        RevenueResource.class, ReportResource.class, TokenResource.class, IdempotentPosts.class));
     return classes;
   }
 }
