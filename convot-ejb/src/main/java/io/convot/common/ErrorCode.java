@@ -24,6 +24,8 @@ public enum ErrorCode {
   LAST_OWNER(409, "An organization needs an owner"),
   CONFLICT(409, "Conflict"),
   IDEMPOTENCY_KEY_IN_USE(409, "Idempotency key in use"),
+  SLUG_TAKEN(409, "Slug already used"),
+  HOSTNAME_TAKEN(409, "Hostname already verified elsewhere"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   VALIDATION_FAILED(422, "Validation failed"),
