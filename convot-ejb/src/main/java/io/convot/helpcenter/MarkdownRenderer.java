@@ -31,6 +31,14 @@ public final class MarkdownRenderer {
       .allowAttributes("href", "title").onElements("a")
       .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
       .allowAttributes("src", "alt", "title").onElements("img")
+      // An image written in raw HTML without alt is taken as decorative: screen readers skip it rather than read its URL.
+      .allowElements((name, attributes) -> {
+        if (!attributes.contains("alt")) {
+          attributes.add("alt");
+          attributes.add("");
+        }
+        return name;
+      }, "img")
       .allowAttributes("align").matching(Pattern.compile("left|center|right")).onElements("th", "td")
       .allowAttributes("start").matching(Pattern.compile("[0-9]{1,6}")).onElements("ol")
       .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+#-]{1,40}")).onElements("code")

@@ -45,6 +45,12 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void imagesAlwaysHaveAnAlternativeText() {
+    assertEquals("<img src=\"https://cdn.example.com/a.png\" alt=\"\" />", MarkdownRenderer.render("<img src=\"https://cdn.example.com/a.png\">").html().strip());
+    assertTrue(MarkdownRenderer.render("![Payout screen](https://cdn.example.com/b.png)").html().contains("alt=\"Payout screen\""));
+  }
+
+  @Test
   void linksLeaveWithoutTheReferrerOrTheOpener() {
     String html = MarkdownRenderer.render("[docs](https://docs.example.com/a?b=1&c=2)").html().strip();
     assertTrue(html.startsWith("<p><a href=\"https://docs.example.com/a?b&#61;1&amp;c&#61;2\" rel=\""), html);

@@ -152,7 +152,7 @@ final class HelpPages {
 
   private static String policy(String css) {
     String hash = Base64.getEncoder().encodeToString(Asset.digest(css.getBytes(StandardCharsets.UTF_8)));
-    return "default-src 'none'; style-src 'sha256-" + hash + "'; img-src https: data:; form-action 'self'; base-uri 'none';"
+    return "default-src 'none'; style-src 'sha256-" + hash + "'; img-src 'self' https: data:; form-action 'self'; base-uri 'none';"
         + " frame-ancestors 'none'";
   }
 
