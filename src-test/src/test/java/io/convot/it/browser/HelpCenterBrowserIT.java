@@ -52,6 +52,12 @@ class HelpCenterBrowserIT {
     }
   }
 
+  private void screenshot(String name) throws java.io.IOException {
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "screenshots");
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+  }
+
   private JsonObject app(String allowedOrigin) {
     Api.Reply reply = owner.api().post("/api/v1/apps", Json.createObjectBuilder().add("name", "Acme Orders")
         .add("allowed_origins", Json.createArrayBuilder().add(allowedOrigin)).build().toString());
@@ -115,6 +121,13 @@ class HelpCenterBrowserIT {
     assertEquals("verified", owner.api().get("/api/v1/apps/" + appId + "/help-center/domain").json().getString("status"));
     dashboard.assertAccessible("the custom domain");
     dashboard.screenshot("help-center-domain");
+
+    owner.api().patch("/api/v1/articles/" + article.getString("id"), "{\"status\": \"published\"}");
+    dashboard.browser.get(Api.BASE_URL + "/help/" + app.getString("app_key") + "/en/refunds-b-fast-b");
+    dashboard.find("heading", "Refunds <b>fast</b>");
+    dashboard.find("searchbox", "Search articles");
+    dashboard.assertAccessible("the public article");
+    dashboard.screenshot("help-center-public-article");
   }
 
   @Test
@@ -141,10 +154,12 @@ class HelpCenterBrowserIT {
         By.xpath("//ul[@id='help-results']//button[strong='Refunds']")));
     assertEquals("refund", result.findElement(By.tagName("mark")).getText(), "the matched word is highlighted");
     assertFalse(browser.findElement(By.id("text")).isDisplayed(), "the results take the conversation's place");
+    screenshot("help-center-widget-results");
     result.click();
     WebElement body = Browser.waitUpTo(browser, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("help-body")));
     assertEquals("Ask within 30 days and we refund you.", body.getText());
     assertEquals("30 days", body.findElement(By.tagName("strong")).getText());
+    screenshot("help-center-widget-article");
 
     search.clear();
     search.sendKeys(" ");
