@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,8 +41,8 @@ public class ArticleService {
   public Page<ArticleView> list(UUID appId, String status, String locale, PageRequest page) {
     apps.get(appId);
     Keyset.Filter filter = new Keyset.Filter().where("e.appId = :app", "app", appId)
-        .where("e.status = :status", "status", status == null ? null : parseStatus(status, "status").wire())
-        .where("e.locale = :locale", "locale", locale == null ? null : checkedLocale(locale, "locale"));
+        .where("e.status = :status", "status", status == null ? null : parseStatus(status).wire())
+        .where("e.locale = :locale", "locale", locale == null ? null : checkedLocale(locale));
     return Keyset.page(em, Article.class, filter, page, Article::createdAt, Article::id).map(ArticleView::of);
   }
 
@@ -63,7 +62,7 @@ public class ArticleService {
     Article.Status status = request.status() == null ? Article.Status.DRAFT : statusOrError(request.status(), validation);
     validation.throwIfInvalid();
     String title = request.title().strip();
-    String slug = request.slug() != null ? request.slug() : freeSlug(appId, locale, Slugs.fromTitle(title), null);
+    String slug = request.slug() != null ? request.slug() : freeSlug(appId, locale, Slugs.fromTitle(title));
     ensureFree(appId, locale, slug, null);
     Article article = new Article(appId, title, slug, locale, category(request.category()), request.bodyMarkdown(), status);
     em.persist(article);
@@ -122,7 +121,7 @@ public class ArticleService {
   }
 
   /** {@code base}, or {@code base-2}, {@code base-3}... whichever is free first in this app and locale. */
-  private String freeSlug(UUID appId, String locale, String base, UUID except) {
+  private String freeSlug(UUID appId, String locale, String base) {
     List<String> taken = em.createQuery("SELECT a.slug FROM Article a WHERE a.appId = :app AND a.locale = :locale"
             + " AND (a.slug = :base OR a.slug LIKE :numbered)", String.class)
         .setParameter("app", appId).setParameter("locale", locale).setParameter("base", base)
@@ -198,14 +197,15 @@ public class ArticleService {
     return Article.Status.DRAFT;
   }
 
-  private static Article.Status parseStatus(String status, String field) {
+  /** A query parameter's status: an invalid one is a 422 {@code invalid_parameter}. */
+  private static Article.Status parseStatus(String status) {
     Validation validation = new Validation();
     Article.Status parsed = statusOrError(status, validation);
     invalidParameter(validation);
     return parsed;
   }
 
-  private static String checkedLocale(String locale, String field) {
+  private static String checkedLocale(String locale) {
     Validation validation = new Validation();
     String normalized = localeOrError(locale, validation);
     invalidParameter(validation);
@@ -218,9 +218,5 @@ public class ArticleService {
     } catch (ConvotException e) {
       throw new ConvotException(ErrorCode.INVALID_PARAMETER, "A query parameter is invalid", e.fieldErrors());
     }
-  }
-
-  static String lower(String value) {
-    return value.toLowerCase(Locale.ROOT);
   }
 }

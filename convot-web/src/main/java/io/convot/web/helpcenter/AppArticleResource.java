@@ -1,6 +1,7 @@
 package io.convot.web.helpcenter;
 
 import io.convot.common.Page;
+import io.convot.common.PageRequest;
 import io.convot.helpcenter.ArticleRequest;
 import io.convot.helpcenter.ArticleService;
 import io.convot.helpcenter.ArticleView;
@@ -44,7 +45,7 @@ public class AppArticleResource {
   @Operation(summary = "List an app's articles", description = "Oldest first, drafts included; `status` and `locale` narrow it.")
   public Page<ArticleView> list(@PathParam("appId") UUID appId, @QueryParam("status") String status,
       @QueryParam("locale") String locale, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-    return ArticleResource.page(articles, appId, status, locale, limit, cursor);
+    return articles.list(appId, status, locale, PageRequest.of(limit, cursor));
   }
 
   @POST

@@ -1,7 +1,5 @@
 package io.convot.web.helpcenter;
 
-import io.convot.common.Page;
-import io.convot.common.PageRequest;
 import io.convot.helpcenter.ArticleRequest;
 import io.convot.helpcenter.ArticleService;
 import io.convot.helpcenter.ArticleView;
@@ -84,9 +82,5 @@ public class ArticleResource {
   public PreviewView preview(PreviewBody body) {
     RenderedBody rendered = articles.preview(body.bodyMarkdown());
     return new PreviewView(rendered.html());
-  }
-
-  static Page<ArticleView> page(ArticleService articles, UUID appId, String status, String locale, String limit, String cursor) {
-    return articles.list(appId, status, locale, PageRequest.of(limit, cursor));
   }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -73,7 +74,7 @@ public class HelpHostFilter extends HttpFilter {
   }
 
   private static void robots(HttpServletResponse response, String host) throws IOException {
-    byte[] body = ("User-agent: *\nAllow: /\nSitemap: https://" + host + "/sitemap.xml\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = ("User-agent: *\nAllow: /\nSitemap: https://" + host + "/sitemap.xml\n").getBytes(StandardCharsets.UTF_8);
     response.setContentType("text/plain; charset=utf-8");
     response.setHeader("Cache-Control", "public, max-age=3600");
     response.setContentLength(body.length);

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,10 @@ final class HelpPages {
 
   static Page home(HelpSite.Site site, HelpLinks links, HelpLinks canonical, List<Article> articles) {
     Map<String, List<Article>> byCategory = new LinkedHashMap<>();
-    articles.stream().filter(a -> a.category() != null).forEach(a -> byCategory.computeIfAbsent(a.category(), k -> new java.util.ArrayList<>()).add(a));
-    articles.stream().filter(a -> a.category() == null).forEach(a -> byCategory.computeIfAbsent(GENERAL, k -> new java.util.ArrayList<>()).add(a));
+    articles.stream().filter(a -> a.category() != null)
+        .forEach(a -> byCategory.computeIfAbsent(a.category(), k -> new ArrayList<>()).add(a));
+    articles.stream().filter(a -> a.category() == null)
+        .forEach(a -> byCategory.computeIfAbsent(GENERAL, k -> new ArrayList<>()).add(a));
     boolean severalLocales = articles.stream().map(Article::locale).distinct().count() > 1;
     StringBuilder main = new StringBuilder("<h1>How can we help?</h1>\n");
     if (articles.isEmpty()) {

@@ -1,12 +1,12 @@
 package io.convot.web.widget;
 
+import io.convot.common.ConvotException;
+import io.convot.common.ErrorCode;
+import io.convot.common.FieldError;
 import io.convot.helpcenter.Article;
 import io.convot.helpcenter.HelpSite;
 import io.convot.helpcenter.Locales;
 import io.convot.helpcenter.SearchHit;
-import io.convot.common.ConvotException;
-import io.convot.common.ErrorCode;
-import io.convot.common.FieldError;
 import io.convot.web.helpsite.HelpLinks;
 import io.convot.web.helpsite.Snippets;
 import io.convot.widget.WidgetService;
