@@ -6,20 +6,28 @@ import io.convot.helpcenter.Article;
 import io.convot.helpcenter.HelpSite;
 import io.convot.helpcenter.Locales;
 import io.convot.helpcenter.SearchHit;
+import io.convot.ratelimit.ClientAddress;
+import io.convot.ratelimit.Limit;
+import io.convot.ratelimit.Usage;
 import io.convot.web.asset.Asset;
+import io.convot.web.ratelimit.ClientAddresses;
+import io.convot.web.widget.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers one request for a help-center page, below the site's root ({@code ""}, {@code search},
  * {@code sitemap.xml}, {@code <locale>/<slug>}): pages are cached for five minutes and revalidated by
- * a strong {@code ETag} (304 when unchanged); anything else, a draft included, is a 404 page.
+ * a strong {@code ETag} (304 when unchanged); anything else, a draft included, is a 404 page. Each
+ * client address may ask {@code convot.help-center.rate-limit.per-ip} pages a minute of each server.
  */
 @ApplicationScoped
 public class HelpCenterRequests {
@@ -28,10 +36,21 @@ public class HelpCenterRequests {
   private static final String SEARCH_CACHE = "public, max-age=60";
   private static final int SEARCH_RESULTS = 20;
 
+  /** Per server, per client address and minute, as for the widget: the pages are cheap, searches less so. */
+  private static final RateLimiter LIMITER = new RateLimiter(Clock.systemUTC());
+
   @Inject HelpSite help;
+  @Inject ClientAddresses clients;
+
+  @Inject
+  @ConfigProperty(name = "convot.help-center.rate-limit.per-ip", defaultValue = "600")
+  int perIp;
 
   void serve(HttpServletRequest request, HttpServletResponse response, HelpSite.SiteRef ref, String path, HelpLinks links)
       throws IOException {
+    if (limited(request, response)) {
+      return;
+    }
     HelpSite.Site site;
     try {
       site = help.site(ref);
@@ -61,6 +80,28 @@ public class HelpCenterRequests {
     } else {
       send(request, response, 404, HelpPages.notFound(site, links), "no-cache");
     }
+  }
+
+  /** Counts the request against its address's limit; past it, answers 429 with {@code Retry-After}. */
+  private boolean limited(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ClientAddress client = clients.of(request);
+    if (client.exempt() || perIp <= 0) {
+      return false;
+    }
+    Usage usage = LIMITER.take(new Limit("help:" + client.value(), perIp));
+    response.setHeader("RateLimit-Limit", String.valueOf(usage.limit().max()));
+    response.setHeader("RateLimit-Remaining", String.valueOf(usage.remaining()));
+    response.setHeader("RateLimit-Reset", String.valueOf(usage.resetSeconds()));
+    if (!usage.exceeded()) {
+      return false;
+    }
+    byte[] body = ("Too many requests: try again in " + usage.resetSeconds() + " s.\n").getBytes(StandardCharsets.UTF_8);
+    response.setStatus(429);
+    response.setHeader("Retry-After", String.valueOf(usage.resetSeconds()));
+    headers(response, "text/plain; charset=utf-8", "no-store", null);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    return true;
   }
 
   /** No help center here (an unknown app key, or a host whose domain is not verified). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convot.it.support.Api;
+import io.convot.it.support.ClientAddresses;
 import io.convot.it.support.Organizations;
 import io.convot.it.support.Widget;
 import jakarta.json.JsonObject;
@@ -110,6 +111,29 @@ class HelpCenterSiteIT {
     assertEquals(200, changed.status(), "a changed article is sent again");
     assertTrue(changed.body().contains("We ship twice a day."));
     assertFalse(etag.equals(changed.header("ETag")));
+  }
+
+  @Test
+  void eachClientAddressIsLimitedPerMinute() {
+    Articles.published(owner.api(), appId, Articles.article("Limits", "Twenty a minute on the test server.").add("slug", "limits"));
+    Api client = ClientAddresses.from(Api.anonymous(), ClientAddresses.fresh());
+    // Windows are minutes of the clock: when one ends during the loop, the count starts again with the next.
+    int inWindow = 0;
+    int previousRemaining = Integer.MAX_VALUE;
+    Api.Reply reply = client.get(root + "search?q=minute");
+    for (int i = 0; reply.status() == 200 && i < 60; i++) {
+      int remaining = Integer.parseInt(reply.header("RateLimit-Remaining"));
+      inWindow = remaining > previousRemaining ? 1 : inWindow + 1;
+      assertEquals(20 - inWindow, remaining, reply::toString);
+      previousRemaining = remaining;
+      reply = client.get(root + (i % 2 == 0 ? "en/limits" : "search?q=minute"));
+    }
+
+    assertEquals(429, reply.status(), reply::toString);
+    assertEquals(20, inWindow, "twenty pages a minute, then 429");
+    assertNotNull(reply.header("Retry-After"));
+    assertEquals(200, ClientAddresses.from(Api.anonymous(), ClientAddresses.fresh()).get(root + "en/limits").status(),
+        "another address has its own count");
   }
 
   @Test
