@@ -204,6 +204,8 @@ class HelpCenterSiteIT {
     assertEquals("<p>Visible <strong>now</strong>.</p>\n", byId.json().getString("body_html"));
     assertEquals(200, Api.anonymous().get("/widget/v1/help/articles/en/live?app_id=" + key).status());
     assertEquals(true, Api.anonymous().get("/widget/v1/help?app_id=" + key).json().getBoolean("available"));
+    String framePolicy = Api.anonymous().get("/widget/v1/frame?app_id=" + key).header("Content-Security-Policy");
+    assertTrue(framePolicy.contains("img-src 'self' data: https:;"), "articles' images show in the chat frame: " + framePolicy);
 
     assertProblem(Api.anonymous().get("/widget/v1/help/articles/" + draft.getString("id") + "?app_id=" + key), 404, "not_found");
     assertProblem(Api.anonymous().get("/widget/v1/help/articles/en/draft?app_id=" + key), 404, "not_found");
