@@ -16,6 +16,7 @@ const SETTINGS = [
   ['team', 'Team'],
   ['api-keys', 'API keys'],
   ['webhooks', 'Webhooks'],
+  ['help-center', 'Help center'],
   ['shopify', 'Shopify'],
   ['account', 'Account'],
 ];

@@ -25,6 +25,8 @@ public enum ErrorCode {
   CONFLICT(409, "Conflict"),
   IDEMPOTENCY_KEY_IN_USE(409, "Idempotency key in use"),
   CONVERSATIONS_PAUSED(409, "New conversations are paused"),
+  SLUG_TAKEN(409, "Slug already used"),
+  HOSTNAME_TAKEN(409, "Hostname already verified elsewhere"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   VALIDATION_FAILED(422, "Validation failed"),

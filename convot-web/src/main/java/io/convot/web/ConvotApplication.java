@@ -7,6 +7,9 @@ import io.convot.web.auth.BearerAuthentication;
 import io.convot.web.contact.ContactResource;
 import io.convot.web.conversation.ConversationResource;
 import io.convot.web.conversation.MessageResource;
+import io.convot.web.helpcenter.AppArticleResource;
+import io.convot.web.helpcenter.ArticleResource;
+import io.convot.web.helpcenter.HelpDomainResource;
 import io.convot.web.idempotency.IdempotentPosts;
 import io.convot.web.me.MeResource;
 import io.convot.web.member.InvitationResource;
@@ -49,6 +52,7 @@ public class ConvotApplication extends Application {
         ApiKeyResource.class, MemberResource.class, InvitationResource.class, ConversationResource.class,
         MessageResource.class, ContactResource.class, WebhookResource.class, ShopifyResource.class,
         RevenueResource.class, ReportResource.class, TokenResource.class, IdempotentPosts.class));
+    classes.addAll(Set.of(AppArticleResource.class, ArticleResource.class, HelpDomainResource.class));
     return classes;
   }
 }

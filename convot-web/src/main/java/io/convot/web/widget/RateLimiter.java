@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cluster counts its own share, which is what a limit against floods needs. The widget's traffic
  * (every visitor of every app, polling while its socket is down) is the heaviest Convot serves,
  * and a database round trip per request would cost more than exact cluster-wide counts are worth.
+ * The public help center's pages are limited the same way.
  */
-final class RateLimiter {
+public final class RateLimiter {
 
   private static final long WINDOW_MILLIS = 60_000;
 
@@ -20,11 +21,11 @@ final class RateLimiter {
   private volatile long windowStart;
   private volatile ConcurrentHashMap<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
-  RateLimiter(Clock clock) {
+  public RateLimiter(Clock clock) {
     this.clock = clock;
   }
 
-  Usage take(Limit limit) {
+  public Usage take(Limit limit) {
     long now = clock.millis();
     long start = now - now % WINDOW_MILLIS;
     if (start != windowStart) {

@@ -17,7 +17,7 @@ public class WidgetApplication extends Application {
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(SharedProviders.CLASSES);
     classes.addAll(Set.of(WidgetOrigins.class, WidgetRateLimits.class, WidgetConfigResource.class, WidgetSessionResource.class,
-        WidgetEventResource.class, WidgetMessageResource.class));
+        WidgetEventResource.class, WidgetMessageResource.class, HelpResource.class));
     classes.add(io.convot.web.widget.asset.WidgetAssetResource.class);
     return classes;
   }

@@ -79,7 +79,8 @@ public class WidgetAssetResource {
 
   /**
    * Scripts, styles, images and connections from this origin only (plus the realtime WebSocket on
-   * the same host, which {@code 'self'} does not cover in every browser), and framing by the app's
+   * the same host, which {@code 'self'} does not cover in every browser, and images over HTTPS, which
+   * help-center articles show from wherever their authors host them), and framing by the app's
    * allowed origins only.
    */
   static String contentSecurityPolicy(WidgetConfig config, URI base) {
@@ -91,7 +92,7 @@ public class WidgetAssetResource {
         ancestors.append(' ').append(candidate);
       }
     }
-    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; "
         + "connect-src 'self' ws://" + host + " wss://" + host + "; "
         + "object-src 'none'; base-uri 'none'; form-action 'none'; " + ancestors;
   }

@@ -474,6 +474,13 @@
     'do message:send': ['["text", content]', function (a) {
       return a[0] == 'text' && text(a.slice(1)) && a;
     }, function (a) { sendText(a[1]); }],
+    'do helpdesk:search': ['[query?]', function (a) { return (a[0] == null || isStr(a[0])) && a; }, function (a) {
+      help.search(a[0]);
+    }],
+    'do helpdesk:query': ['[query]', text, function (a) { help.search(a[0]); }],
+    'do helpdesk:article:open': ['[locale, slug, title?, category?]', function (a) {
+      return isStr(a[0]) && /^[A-Za-z]{2,3}([-_][A-Za-z]{2})?$/.test(a[0]) && isStr(a[1]) && a[1] && optStr(a[2]) && optStr(a[3]) && a;
+    }, function (a) { help.openArticle(a[0], a[1]); }],
     'config color:theme': ['[color]', colorArgs, function (a) {
       ui.themeSet = true;
       setTheme(a[0]);
@@ -833,6 +840,121 @@
       if (e.status != 422) li.onclick = function () { deliver(value, li); };
     });
   }
+
+  // ---- Help center -----------------------------------------------------------------------------------
+  // A search field above the conversation: results (with their highlighted words) and one article
+  // take the conversation's place until the field is cleared. Articles arrive sanitized by the server.
+
+  var help = (function () {
+    var form = $('help-form'), input = $('help-q'), box = $('help'), note = $('help-note'), list = $('help-results'),
+      art = $('help-article'), title = $('help-title'), body = $('help-body'), link = $('help-link');
+    var timer = null, asked = 0;
+
+    function show(on) {
+      el.panel.classList.toggle('helping', on);
+      box.hidden = !on;
+    }
+    function get(path) {
+      return request('GET', '/help' + path + (path.indexOf('?') < 0 ? '?' : '&') + 'app_id=' + encodeURIComponent(APP));
+    }
+    // Escaped text in which <mark> is the only markup: rebuilt from text nodes all the same.
+    function marked(node, snippet) {
+      snippet.split(/(<mark>|<\/mark>)/).reduce(function (inMark, part) {
+        if (part == '<mark>') return true;
+        if (part == '</mark>') return false;
+        var t = new DOMParser().parseFromString('<p>' + part + '</p>', 'text/html').body.textContent;
+        node.append(inMark ? make('mark', null, t) : t);
+        return inMark;
+      }, false);
+    }
+    function results(hits, q) {
+      art.hidden = true;
+      list.hidden = false;
+      list.textContent = '';
+      note.textContent = hits.length ? '' : 'No article matches \u201c' + q + '\u201d.';
+      hits.forEach(function (h) {
+        var li = make('li'), b = make('button'), s = make('span');
+        b.type = 'button';
+        b.append(make('strong', null, h.title));
+        marked(s, h.snippet_html || '');
+        b.append(s);
+        b.addEventListener('click', function () { read(get('/articles/' + encodeURIComponent(h.id))); });
+        li.append(b);
+        list.append(li);
+      });
+    }
+    function run(q) {
+      var n = ++asked;
+      if (!q.trim()) return show(false);
+      show(true);
+      get('/search?q=' + encodeURIComponent(q)).then(function (res) {
+        if (n == asked) results((res && res.data) || [], q);
+      }, function (e) {
+        if (n == asked) note.textContent = 'Search is unavailable right now (' + e.message + ').';
+      });
+    }
+    function read(promise, missing) {
+      show(true);
+      promise.then(function (a) {
+        list.hidden = true;
+        note.textContent = '';
+        art.hidden = false;
+        title.textContent = a.title;
+        body.innerHTML = a.body_html; // sanitized on the server when the article was saved
+        link.href = a.url;
+        title.setAttribute('tabindex', '-1');
+        title.focus();
+      }, function (e) {
+        if (missing) warn(missing);
+        note.textContent = e.status == 404 ? 'This article is not available.' : 'The article could not be loaded (' + e.message + ').';
+      });
+    }
+    // The panel shows once the session and the config are in: focus the field then.
+    function focusSoon(tries) {
+      if (!el.panel.hidden) input.focus();
+      else if (tries > 0) setTimeout(function () { focusSoon(tries - 1); }, 100);
+    }
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { run(input.value); }, 200);
+    });
+    input.addEventListener('keydown', function (e) {
+      if (e.key == 'Escape' && input.value) {
+        e.stopPropagation();
+        input.value = '';
+        run('');
+      }
+    });
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      run(input.value);
+    });
+    $('help-back').addEventListener('click', function () {
+      art.hidden = true;
+      list.hidden = false;
+      if (!input.value.trim()) show(false);
+      else input.focus();
+    });
+    get('').then(function (res) { form.hidden = !(res && res.available); }, function () { /* no help center */ });
+
+    return {
+      search: function (q) {
+        form.hidden = false;
+        open(true);
+        if (isStr(q)) {
+          input.value = q;
+          run(q);
+        }
+        setTimeout(function () { focusSoon(50); }, 80); // after open() focuses the composer
+      },
+      openArticle: function (locale, slug) {
+        form.hidden = false;
+        open(true);
+        read(get('/articles/' + encodeURIComponent(locale.replace('_', '-')) + '/' + encodeURIComponent(slug)),
+          'helpdesk:article:open: no published article "' + slug + '" in locale "' + locale + '"');
+      }
+    };
+  })();
 
   // ---- The page -----------------------------------------------------------------------------------
 
