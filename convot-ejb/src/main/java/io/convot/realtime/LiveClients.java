@@ -34,8 +34,9 @@ import java.util.logging.Logger;
  * <p>Nothing here waits on a client. Each client has its own queue of frames, written one after the
  * other by asynchronous sends, so one slow or stalled connection delays only itself: the listener
  * that hands updates to every client of the server never blocks on a socket. A client whose queue
- * grows past {@value #MAX_QUEUED} frames, or whose write has not finished for
- * {@link #STALLED}, is dropped (close code 1013, "try again later"): it reconnects and catches up
+ * grows past {@value #MAX_QUEUED} frames, or one of whose writes has not finished for
+ * {@link #STALLED} (checked every few seconds, traffic or not), is dropped (close code 1013, "try
+ * again later"): it reconnects and catches up
  * from its last frame, as after any cut.
  */
 @ApplicationScoped
@@ -44,10 +45,10 @@ public class LiveClients {
   private static final Logger LOG = Logger.getLogger(LiveClients.class.getName());
 
   /** Frames a client may have waiting before it counts as too slow to follow. */
-  static final int MAX_QUEUED = 1_000;
+  static final int MAX_QUEUED = 5_000;
 
   /** How long one write may take before its client counts as gone. */
-  static final Duration STALLED = Duration.ofSeconds(30);
+  static final Duration STALLED = Duration.ofSeconds(15);
 
   /** A client's end of its connection. */
   public interface Connection {
@@ -117,7 +118,7 @@ public class LiveClients {
           held.add(frame);
           return;
         }
-        slow = queue.size() >= MAX_QUEUED || (writing && System.nanoTime() - writeStarted > STALLED.toNanos());
+        slow = queue.size() >= MAX_QUEUED || stalledAt(System.nanoTime());
         if (slow) {
           ended = true;
         } else {
@@ -204,6 +205,11 @@ public class LiveClients {
       if (remove(this)) {
         closer.execute(connection::drop);
       }
+    }
+
+    /** Whether a write began more than {@link #STALLED} before {@code now} and has not finished. */
+    private synchronized boolean stalledAt(long now) {
+      return writing && now - writeStarted > STALLED.toNanos();
     }
 
     private synchronized void end() {
@@ -327,6 +333,22 @@ public class LiveClients {
     }
   }
 
+  /** Drops every client one of whose writes has not finished for {@link #STALLED}, as of {@code now} ({@link System#nanoTime}). */
+  void dropStalled(long now) {
+    for (Map<UUID, Set<Client>> index : List.of(agents, visitorsByOrganization)) {
+      for (Set<Client> clients : index.values()) {
+        for (Client client : List.copyOf(clients)) {
+          if (client.stalledAt(now)) {
+            synchronized (client) {
+              client.ended = true;
+            }
+            drop(client, "stopped reading (a write unfinished for " + STALLED.toSeconds() + " s)");
+          }
+        }
+      }
+    }
+  }
+
   private void revoke(UUID organizationId, Revocation revocation) {
     forEach(agents.get(organizationId), client -> {
       if (revocation.ends(client.credential)) {
@@ -386,6 +408,7 @@ public class LiveClients {
       return thread;
     });
     closer.setRemoveOnCancelPolicy(true); // a 60-day token's task leaves with its connection
+    closer.scheduleWithFixedDelay(() -> dropStalled(System.nanoTime()), 5, 5, TimeUnit.SECONDS);
     AtomicInteger writerNumber = new AtomicInteger();
     writers = Executors.newFixedThreadPool(2, task -> {
       Thread thread = new Thread(task, "convot-live-writer-" + writerNumber.incrementAndGet());

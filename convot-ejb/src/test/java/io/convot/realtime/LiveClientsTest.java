@@ -224,6 +224,24 @@ class LiveClientsTest {
   }
 
   @Test
+  void aClientWhoseWriteHangsIsDroppedWithoutFurtherTrafficAndAClientBehindInItsQueueIsNot() throws Exception {
+    Recorded hanging = new Recorded();
+    Recorded behind = new Recorded();
+    agent(hanging);
+    agent(behind);
+    hanging.pause();
+    clients.deliver(update(organization, contact, "one"));
+    long now = System.nanoTime();
+
+    clients.dropStalled(now + LiveClients.STALLED.toNanos() / 2);
+    assertEquals(List.of(), hanging.events, "a write may take a while");
+    clients.dropStalled(now + LiveClients.STALLED.toNanos() + 1_000_000_000L);
+    await("the hanging client is dropped", () -> hanging.events.equals(List.of("dropped")));
+    assertEquals(List.of(), behind.events, "a client whose writes finish stays, whatever waits for it");
+    assertEquals(1, clients.size());
+  }
+
+  @Test
   void aSlowClientThatCatchesUpGetsEverythingInOrder() throws Exception {
     Recorded slow = new Recorded();
     agent(slow);
