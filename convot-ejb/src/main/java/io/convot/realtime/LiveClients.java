@@ -5,6 +5,7 @@ import io.convot.common.Timestamps;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,13 +30,12 @@ import java.util.logging.Logger;
  * WebSocket endpoints register them; the topic listener delivers updates to them and closes those
  * whose credentials were revoked; an agent's connection also closes when its token expires.
  *
- * <p>Nothing here waits on a client. Each client has its own queue of frames, written one after the
- * other by asynchronous sends, so one slow or stalled connection delays only itself: the listener
- * that hands updates to every client of the server never blocks on a socket. A client whose queue
- * grows past {@value #MAX_QUEUED} frames, or one of whose writes has not finished for
- * {@link #STALLED} (checked every few seconds, traffic or not), is dropped (close code 1013, "try
- * again later"): it reconnects and catches up
- * from its last frame, as after any cut.
+ * <p>Nothing that delivers updates waits on a client. Each client has its own queue of frames,
+ * written in order by one of a few writer threads at a time, so one slow or stalled connection
+ * delays only itself: the listener that hands updates to every client of the server only queues
+ * them. A client one of whose writes has not finished for {@link #STALLED} (checked every few
+ * seconds, traffic or not), or with more than {@value #MAX_QUEUED} frames waiting, is dropped (close
+ * code 1013, "try again later"): it reconnects and catches up from its last frame, as after any cut.
  */
 @ApplicationScoped
 public class LiveClients {
@@ -52,8 +50,8 @@ public class LiveClients {
 
   /** A client's end of its connection. */
   public interface Connection {
-    /** Starts writing {@code json} and returns at once; the stage completes when it was written, exceptionally if it failed. */
-    CompletionStage<Void> send(String json);
+    /** Writes {@code json}, returning once it is written; throws when the connection failed. */
+    void send(String json) throws IOException;
 
     /** Tells the client why ({@code {"type":"error","code":...}}) and closes the connection with that code as reason. */
     void close(ErrorCode reason, String detail);
@@ -88,6 +86,7 @@ public class LiveClients {
     private List<String> held = new ArrayList<>();
     private final ArrayDeque<String> queue = new ArrayDeque<>();
     private boolean writing;
+    /** When the write in progress began ({@link System#nanoTime}); 0 between writes. */
     private long writeStarted;
     private boolean ended;
 
@@ -128,7 +127,7 @@ public class LiveClients {
         }
       }
       if (start) {
-        write();
+        writers.execute(this::write);
       } else if (slow) {
         drop(this, "could not keep up (" + MAX_QUEUED + " frames waiting, or a write stalled for " + STALLED.toSeconds() + " s)");
       }
@@ -153,15 +152,18 @@ public class LiveClients {
         }
       }
       if (start) {
-        write();
+        writers.execute(this::write);
       } else if (slow) {
         drop(this, "had more than " + MAX_QUEUED + " updates waiting after its catch-up");
       }
     }
 
-    /** Writes what is queued, one frame after the other, until a write is pending or nothing is left. */
+    /**
+     * Writes what is queued, one frame after the other, on a writer thread; after {@value #BATCH}
+     * frames it yields its thread to the other clients and carries on behind them.
+     */
     private void write() {
-      while (true) {
+      for (int written = 0; written < BATCH; written++) {
         String next;
         synchronized (this) {
           next = ended ? null : queue.poll();
@@ -171,28 +173,18 @@ public class LiveClients {
           }
           writeStarted = System.nanoTime();
         }
-        CompletableFuture<Void> written;
         try {
-          written = connection.send(next).toCompletableFuture();
-        } catch (RuntimeException e) {
-          written = CompletableFuture.failedFuture(e);
-        }
-        if (!written.isDone()) {
-          // The next write starts on a thread of ours, never inside the container's completion callback.
-          written.whenCompleteAsync((ok, failure) -> {
-            if (failure == null) {
-              write();
-            } else {
-              broken(failure);
-            }
-          }, writers);
+          connection.send(next);
+        } catch (IOException | RuntimeException e) {
+          broken(e);
           return;
-        }
-        if (written.isCompletedExceptionally()) {
-          written.whenComplete((ok, failure) -> broken(failure));
-          return;
+        } finally {
+          synchronized (this) {
+            writeStarted = 0;
+          }
         }
       }
+      writers.execute(this::write);
     }
 
     /** A write failed: the connection is gone or unusable; closing it lets a live client reconnect. */
@@ -203,13 +195,13 @@ public class LiveClients {
         writing = false;
       }
       if (remove(this)) {
-        closer.execute(connection::drop);
+        closeApart(connection::drop);
       }
     }
 
     /** Whether a write began more than {@link #STALLED} before {@code now} and has not finished. */
     private synchronized boolean stalledAt(long now) {
-      return writing && now - writeStarted > STALLED.toNanos();
+      return writeStarted != 0 && now - writeStarted > STALLED.toNanos();
     }
 
     private synchronized void end() {
@@ -230,8 +222,17 @@ public class LiveClients {
    */
   private ScheduledThreadPoolExecutor closer;
 
-  /** Where a client's next write starts once the previous one finished (a write only starts there: it never waits). */
+  /**
+   * The threads that write to the clients, each draining one client's queue at a time. Writes are
+   * synchronous (on loopback or a fast network a frame is written in microseconds, without the
+   * hand-off an asynchronous completion needs); a client that stops reading holds one of them until
+   * it is found stalled and closed, the others go on.
+   */
   private ExecutorService writers;
+
+  /** Frames one client writes before its writer thread turns to the next client. */
+  static final int BATCH = 64;
+  private static final int WRITER_THREADS = 16;
 
   /** An agent's connection, holding updates until {@link #release}. */
   public Client agent(UUID organizationId, Credential credential, Connection connection) {
@@ -317,7 +318,7 @@ public class LiveClients {
   private void drop(Client client, String why) {
     if (remove(client)) {
       LOG.info(() -> "A live client " + why + "; it was disconnected and will catch up when it reconnects");
-      closer.execute(client.connection::drop);
+      closeApart(client.connection::drop);
     }
   }
 
@@ -349,6 +350,16 @@ public class LiveClients {
     }
   }
 
+  /**
+   * Closes a connection on a thread of its own: closing writes a close frame, which waits like any
+   * write to a client that does not read, and must hold up nothing else.
+   */
+  private static void closeApart(Runnable close) {
+    Thread thread = new Thread(close, "convot-live-close");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
   private void revoke(UUID organizationId, Revocation revocation) {
     forEach(agents.get(organizationId), client -> {
       if (revocation.ends(client.credential)) {
@@ -364,7 +375,7 @@ public class LiveClients {
 
   private void end(Client client, ErrorCode reason, String detail) {
     if (remove(client)) {
-      closer.execute(() -> client.connection.close(reason, detail));
+      closeApart(() -> client.connection.close(reason, detail));
     }
   }
 
@@ -410,7 +421,7 @@ public class LiveClients {
     closer.setRemoveOnCancelPolicy(true); // a 60-day token's task leaves with its connection
     closer.scheduleWithFixedDelay(() -> dropStalled(System.nanoTime()), 5, 5, TimeUnit.SECONDS);
     AtomicInteger writerNumber = new AtomicInteger();
-    writers = Executors.newFixedThreadPool(2, task -> {
+    writers = Executors.newFixedThreadPool(WRITER_THREADS, task -> {
       Thread thread = new Thread(task, "convot-live-writer-" + writerNumber.incrementAndGet());
       thread.setDaemon(true);
       return thread;

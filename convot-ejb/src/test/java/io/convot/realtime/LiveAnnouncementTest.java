@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.convot.common.ErrorCode;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +23,8 @@ class LiveAnnouncementTest {
     final List<String> frames = new CopyOnWriteArrayList<>();
 
     @Override
-    public CompletionStage<Void> send(String json) {
+    public void send(String json) {
       frames.add(json);
-      return CompletableFuture.completedFuture(null);
     }
 
     @Override

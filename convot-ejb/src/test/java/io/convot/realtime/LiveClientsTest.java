@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -36,23 +34,22 @@ class LiveClientsTest {
   private static final class Recorded implements LiveClients.Connection {
     final List<String> frames = new CopyOnWriteArrayList<>();
     final List<String> events = new CopyOnWriteArrayList<>();
-    private final List<CompletableFuture<Void>> pending = new ArrayList<>();
     private boolean paused;
     private boolean failing;
 
     @Override
-    public synchronized CompletionStage<Void> send(String json) {
+    public synchronized void send(String json) throws IOException {
       if (failing) {
-        return CompletableFuture.failedFuture(new IOException("reset by peer"));
+        throw new IOException("reset by peer");
       }
       frames.add(json);
-      CompletableFuture<Void> written = new CompletableFuture<>();
-      if (paused) {
-        pending.add(written);
-      } else {
-        written.complete(null);
+      while (paused) {
+        try {
+          wait(); // a client that does not read: the write hangs
+        } catch (InterruptedException e) {
+          throw new IOException("interrupted", e);
+        }
       }
-      return written;
     }
 
     synchronized void pause() {
@@ -63,14 +60,9 @@ class LiveClientsTest {
       failing = true;
     }
 
-    void resume() {
-      List<CompletableFuture<Void>> waiting;
-      synchronized (this) {
-        paused = false;
-        waiting = List.copyOf(pending);
-        pending.clear();
-      }
-      waiting.forEach(written -> written.complete(null));
+    synchronized void resume() {
+      paused = false;
+      notifyAll();
     }
 
     @Override
@@ -126,8 +118,19 @@ class LiveClientsTest {
     }
   }
 
+  /** Writes happen on writer threads: waits until {@code connection} was sent {@code count} frames. */
+  private static Recorded written(Recorded connection, int count) throws InterruptedException {
+    await(count + " frames written, got " + connection.frames, () -> connection.frames.size() >= count);
+    return connection;
+  }
+
+  /** Gives the writer threads time to write what they would, for a check that nothing was. */
+  private static void quietly() throws InterruptedException {
+    Thread.sleep(300);
+  }
+
   @Test
-  void agentsGetUpdatesWithOneCursorAndVisitorsWithout() {
+  void agentsGetUpdatesWithOneCursorAndVisitorsWithout() throws Exception {
     Recorded first = new Recorded();
     Recorded second = new Recorded();
     Recorded visitor = new Recorded();
@@ -136,6 +139,9 @@ class LiveClientsTest {
     clients.release(clients.visitor(organization, new LiveClients.Visitor(UUID.randomUUID(), contact, false), visitor));
 
     clients.deliver(update(organization, contact, "hello"));
+    written(first, 1);
+    written(second, 1);
+    written(visitor, 1);
 
     String cursor = first.frame(0).getString("cursor");
     assertTrue(LiveCursor.read(cursor).isPresent());
@@ -145,7 +151,7 @@ class LiveClientsTest {
   }
 
   @Test
-  void aVisitorGetsOnlyTheUpdatesOfItsOwnContact() {
+  void aVisitorGetsOnlyTheUpdatesOfItsOwnContact() throws Exception {
     Recorded ours = new Recorded();
     Recorded other = new Recorded();
     clients.release(clients.visitor(organization, new LiveClients.Visitor(UUID.randomUUID(), contact, false), ours));
@@ -153,24 +159,27 @@ class LiveClientsTest {
 
     clients.deliver(update(organization, contact, "for this contact"));
     clients.deliver(LiveEvent.ofUpdate(organization, contact, "{\"type\":\"message\",\"message\":{\"text\":\"a note\"}}", null));
+    written(ours, 1);
+    quietly();
 
     assertEquals(List.of("for this contact"), ours.texts(), "a note reaches agents only");
     assertEquals(List.of(), other.frames);
   }
 
   @Test
-  void typingCarriesNoCursor() {
+  void typingCarriesNoCursor() throws Exception {
     Recorded agent = new Recorded();
     agent(agent);
 
     clients.deliver(LiveEvent.ofEphemeral(organization, contact, "{\"type\":\"typing\",\"from\":\"visitor\"}", null));
+    written(agent, 1);
 
     assertEquals("typing", agent.frame(0).getString("type"));
     assertFalse(agent.frame(0).containsKey("cursor"));
   }
 
   @Test
-  void updatesWaitForTheClientsOwnFirstFramesThenFollowInOrder() {
+  void updatesWaitForTheClientsOwnFirstFramesThenFollowInOrder() throws Exception {
     Recorded agent = new Recorded();
     LiveClients.Client client = clients.agent(organization, apiKey(), agent);
 
@@ -178,9 +187,12 @@ class LiveClientsTest {
     clients.deliver(update(organization, contact, "two"));
     client.reply("{\"type\":\"ready\"}");
     client.reply("{\"type\":\"caught_up\"}");
+    written(agent, 2);
+    quietly();
     assertEquals(2, agent.frames.size(), "held until released");
     clients.release(client);
     clients.deliver(update(organization, contact, "three"));
+    written(agent, 5);
 
     assertEquals("ready", agent.frame(0).getString("type"));
     assertEquals("caught_up", agent.frame(1).getString("type"));
@@ -188,13 +200,14 @@ class LiveClientsTest {
   }
 
   @Test
-  void anotherOrganizationsUpdateReachesNobody() {
+  void anotherOrganizationsUpdateReachesNobody() throws Exception {
     Recorded agent = new Recorded();
     Recorded visitor = new Recorded();
     agent(agent);
     clients.release(clients.visitor(organization, new LiveClients.Visitor(UUID.randomUUID(), contact, false), visitor));
 
     clients.deliver(update(UUID.randomUUID(), contact, "elsewhere"));
+    quietly();
 
     assertEquals(List.of(), agent.frames);
     assertEquals(List.of(), visitor.frames, "the same contact id under another organization is someone else");
@@ -213,12 +226,15 @@ class LiveClientsTest {
       clients.deliver(update(organization, contact, "n" + i));
     }
 
+    written(reading, updates);
     assertEquals(IntStream.range(0, updates).mapToObj(i -> "n" + i).toList(), reading.texts(), "the reading client got everything, in order");
     await("the stalled client is dropped", () -> stalled.events.equals(List.of("dropped")));
     assertEquals(1, stalled.frames.size(), "one write started, the rest waited in its queue");
     assertEquals(1, clients.size(), "only the reading client is left");
     stalled.resume();
     clients.deliver(update(organization, contact, "after"));
+    written(reading, updates + 1);
+    quietly();
     assertEquals(1, stalled.frames.size(), "nothing more is written to a dropped client");
     assertEquals("after", reading.texts().get(reading.texts().size() - 1));
   }
@@ -231,6 +247,8 @@ class LiveClientsTest {
     agent(behind);
     hanging.pause();
     clients.deliver(update(organization, contact, "one"));
+    written(hanging, 1);
+    written(behind, 1);
     long now = System.nanoTime();
 
     clients.dropStalled(now + LiveClients.STALLED.toNanos() / 2);
@@ -249,7 +267,9 @@ class LiveClientsTest {
     for (int i = 0; i < 100; i++) {
       clients.deliver(update(organization, contact, "n" + i));
     }
-    assertEquals(1, slow.frames.size());
+    written(slow, 1);
+    quietly();
+    assertEquals(1, slow.frames.size(), "the first write hangs, the rest wait");
     slow.resume();
 
     await("everything written once it reads again", () -> slow.frames.size() == 100);
@@ -279,6 +299,7 @@ class LiveClientsTest {
 
     clients.deliver(LiveEvent.ofRevocation(organization, Revocation.ofCredential(key.id())));
     clients.deliver(update(organization, contact, "after the revocation"));
+    written(kept, 1);
 
     await("the revoked connection is closed", () -> revoked.events.equals(List.of("closed token_revoked")));
     assertEquals(List.of(), revoked.texts());

@@ -68,7 +68,7 @@ class IngestBenchmark {
   private static final int LATENCY_RATE = Integer.getInteger("bench.rate", DEFAULT_LATENCY_RATE);
   private static final int LATENCY_SECONDS = Integer.getInteger("bench.seconds", 20);
   private static final int STEP_SECONDS = Integer.getInteger("bench.step-seconds", 10);
-  private static final int[] RATES = Arrays.stream(System.getProperty("bench.rates", "100,200,300,400,600,800,1000,1300,1600,2000").split(","))
+  private static final int[] RATES = Arrays.stream(System.getProperty("bench.rates", "200,300,400,500,600,800,1000,1300,1600,2000").split(","))
       .mapToInt(rate -> Integer.parseInt(rate.trim())).toArray();
   private static final boolean JFR = Boolean.getBoolean("bench.jfr");
 
@@ -81,8 +81,9 @@ class IngestBenchmark {
   private final long[] due = new long[4_000_000];
   private volatile Recorder endToEnd = new Recorder();
   private volatile Recorder replies = new Recorder();
-  /** Visitor messages seen by the first agent socket: proof that every one went out live. */
-  private final AtomicInteger seenByFirstAgent = new AtomicInteger();
+  /** Visitor messages seen by each agent socket: proof that every one went out live. */
+  private final AtomicInteger[] seenByAgent = java.util.stream.IntStream.range(0, AGENTS)
+      .mapToObj(i -> new AtomicInteger()).toArray(AtomicInteger[]::new);
 
   @Test
   void measureIngest() throws Exception {
@@ -95,7 +96,8 @@ class IngestBenchmark {
     List<WebSocket> sockets = new ArrayList<>();
     CountDownLatch ready = new CountDownLatch(VISITORS + AGENTS);
     for (int i = 0; i < AGENTS; i++) {
-      sockets.add(connect("/realtime/v1/agent", owner.token(), new Listener(ready, i == 0 ? this::agentFirst : this::agent)));
+      int agent = i;
+      sockets.add(connect("/realtime/v1/agent", owner.token(), new Listener(ready, frame -> agent(agent, frame))));
     }
     for (String token : tokens) {
       sockets.add(connect("/realtime/v1/widget", token, new Listener(ready, this::visitor)));
@@ -103,11 +105,12 @@ class IngestBenchmark {
     assertTrue(ready.await(2, TimeUnit.MINUTES), "every socket ready: " + ready.getCount() + " missing");
     line("%d sockets open", sockets.size());
 
-    // Every visitor starts a conversation (a first message), then a warm-up at a moderate rate.
+    // Every visitor starts a conversation (a first message), then a warm-up at the steady rate, until
+    // every agent socket has everything: the measured phase starts with nothing left over.
     String[] conversations = new String[VISITORS];
-    Step first = run(tokens, Math.min(300, LATENCY_RATE * 2), VISITORS, null, conversations);
+    Step first = run(tokens, LATENCY_RATE, VISITORS, null, conversations);
     assertEquals(0, first.failed, "the first messages");
-    run(tokens, 300, 300 * 10, null, null);
+    run(tokens, LATENCY_RATE, LATENCY_RATE * 20, null, null);
     awaitAllSeen();
 
     // End to end at a steady rate, with agent replies.
@@ -145,6 +148,7 @@ class IngestBenchmark {
       }
     }
     if (JFR) {
+      Files.createDirectories(jfr.getParent());
       jcmd("JFR.dump", "name=ingest", "filename=" + jfr);
       jcmd("JFR.stop", "name=ingest");
       line("JFR recording of the saturation steps: %s", jfr);
@@ -287,18 +291,11 @@ class IngestBenchmark {
     return end > start && end < text.length() && text.charAt(end) == '"' ? Integer.parseInt(text, start, end, 10) : -1;
   }
 
-  private void agent(CharSequence frame) {
+  private void agent(int agent, CharSequence frame) {
     int n = numbered(frame, 'v');
     if (n > 0) {
       endToEnd.add(System.nanoTime() - due[n]);
-    }
-  }
-
-  private void agentFirst(CharSequence frame) {
-    int n = numbered(frame, 'v');
-    if (n > 0) {
-      endToEnd.add(System.nanoTime() - due[n]);
-      seenByFirstAgent.incrementAndGet();
+      seenByAgent[agent].incrementAndGet();
     }
   }
 
@@ -309,14 +306,16 @@ class IngestBenchmark {
     }
   }
 
-  /** Waits until the first agent socket has seen every visitor message sent so far. */
+  /** Waits until every agent socket has seen every visitor message sent so far. */
   private void awaitAllSeen() throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     int expected = expectedVisitorMessages;
-    while (seenByFirstAgent.get() < expected) {
-      assertEquals(0, closedSockets.get(), "sockets closed by the server");
-      assertTrue(System.nanoTime() < deadline, () -> "the agent socket saw " + seenByFirstAgent.get() + " of " + expected + " messages");
-      Thread.sleep(50);
+    for (AtomicInteger seen : seenByAgent) {
+      while (seen.get() < expected) {
+        assertEquals(0, closedSockets.get(), "sockets closed by the server");
+        assertTrue(System.nanoTime() < deadline, () -> "an agent socket saw " + seen.get() + " of " + expected + " messages");
+        Thread.sleep(50);
+      }
     }
   }
 

@@ -9,8 +9,6 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -86,24 +84,17 @@ abstract class LiveSocket {
     }
   }
 
-  /** The connection as {@link LiveClients} writes to it: asynchronously, one frame at a time. */
+  /** The connection as {@link LiveClients} writes to it: one frame at a time, from its writer threads. */
   private static LiveClients.Connection connection(Session session) {
     return new LiveClients.Connection() {
       @Override
-      public CompletionStage<Void> send(String json) {
-        CompletableFuture<Void> written = new CompletableFuture<>();
+      public void send(String json) throws IOException {
         if (!session.isOpen()) {
-          written.completeExceptionally(new IOException("The connection closed"));
-          return written;
+          throw new IOException("The connection closed");
         }
-        session.getAsyncRemote().sendText(json, result -> {
-          if (result.isOK()) {
-            written.complete(null);
-          } else {
-            written.completeExceptionally(result.getException());
-          }
-        });
-        return written;
+        synchronized (session) {
+          session.getBasicRemote().sendText(json);
+        }
       }
 
       @Override
