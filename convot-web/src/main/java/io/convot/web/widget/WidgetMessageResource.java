@@ -5,6 +5,7 @@ import io.convot.common.PageRequest;
 import io.convot.conversation.VisitorMessageView;
 import io.convot.widget.VisitorService;
 import io.convot.web.json.NotNullable;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -18,7 +19,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code /widget/v1/messages}: the visitor's side of their conversations. */
+/**
+ * {@code /widget/v1/messages}: the visitor's side of their conversations. One instance serves every
+ * request (it holds nothing of a request's): the path a visitor's message takes constructs no
+ * resource and injects nothing per request.
+ */
+@ApplicationScoped
 @RateLimited
 @Path("messages")
 @Produces(MediaType.APPLICATION_JSON)
