@@ -97,14 +97,20 @@ abstract class LiveSocket {
         }
       }
 
+      // Closing takes the session's lock as writing does: a close never cuts into a write, it waits
+      // for the write to finish (for a client that does not read, until it reads or its connection dies).
       @Override
       public void close(ErrorCode reason, String detail) {
-        refuse(session, reason, detail);
+        synchronized (session) {
+          refuse(session, reason, detail);
+        }
       }
 
       @Override
       public void drop() {
-        LiveSocket.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "too_slow");
+        synchronized (session) {
+          LiveSocket.close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "too_slow");
+        }
       }
     };
   }

@@ -40,6 +40,8 @@ public final class SdkHost implements AutoCloseable {
   private static final String SETTLED = "Convot: unknown command \"do settle:";
 
   private final Organizations.Owner owner;
+  /** The owner's dashboard, open for the host's life: a team with someone online is available (outside office hours it is not). */
+  private final LiveClient dashboard;
   private final HostPage host;
   public final ChromeDriver browser;
   private JsonObject app;
@@ -47,9 +49,12 @@ public final class SdkHost implements AutoCloseable {
 
   public SdkHost(String organization) {
     owner = Organizations.signUp(organization);
+    dashboard = LiveClient.connect("/realtime/v1/agent",
+        jakarta.json.Json.createObjectBuilder().add("type", "auth").add("token", owner.token()).build());
     try {
+      dashboard.await(LiveClient.ofType("ready"), java.time.Duration.ofSeconds(10));
       host = new HostPage();
-    } catch (IOException e) {
+    } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
     browser = Browser.start();
@@ -294,5 +299,6 @@ public final class SdkHost implements AutoCloseable {
   public void close() {
     browser.quit();
     host.close();
+    dashboard.close();
   }
 }
