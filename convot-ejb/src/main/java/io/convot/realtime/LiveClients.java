@@ -340,9 +340,6 @@ public class LiveClients {
       for (Set<Client> clients : index.values()) {
         for (Client client : List.copyOf(clients)) {
           if (client.stalledAt(now)) {
-            synchronized (client) {
-              client.ended = true;
-            }
             drop(client, "stopped reading (a write unfinished for " + STALLED.toSeconds() + " s)");
           }
         }

@@ -89,12 +89,7 @@ abstract class LiveSocket {
     return new LiveClients.Connection() {
       @Override
       public void send(String json) throws IOException {
-        if (!session.isOpen()) {
-          throw new IOException("The connection closed");
-        }
-        synchronized (session) {
-          session.getBasicRemote().sendText(json);
-        }
+        write(session, json);
       }
 
       // Closing takes the session's lock as writing does: a close never cuts into a write, it waits
@@ -126,15 +121,20 @@ abstract class LiveSocket {
 
   /** A blocking write, for a connection no update is written to (not registered, or no longer). */
   static void send(Session session, String text) {
-    if (!session.isOpen()) {
-      return;
-    }
     try {
-      synchronized (session) {
-        session.getBasicRemote().sendText(text);
-      }
+      write(session, text);
     } catch (IOException | IllegalStateException e) {
       LOG.log(Level.FINE, "A live client went away", e);
+    }
+  }
+
+  /** Writes {@code text} under the session's lock, the one closing takes too; fails once the connection closed. */
+  private static void write(Session session, String text) throws IOException {
+    if (!session.isOpen()) {
+      throw new IOException("The connection closed");
+    }
+    synchronized (session) {
+      session.getBasicRemote().sendText(text);
     }
   }
 
