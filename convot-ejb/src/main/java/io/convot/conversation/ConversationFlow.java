@@ -184,9 +184,12 @@ public class ConversationFlow {
   }
 
   Conversation latestOf(UUID contactId) {
-    List<Conversation> latest = em.createQuery(
-            "SELECT c FROM Conversation c WHERE c.contactId = :contactId ORDER BY c.createdAt DESC, c.id DESC", Conversation.class)
-        .setParameter("contactId", contactId).setMaxResults(1).getResultList();
+    // The newest by a subquery rather than setMaxResults(1): EclipseLink prepares a query with a
+    // row limit again on every execution, which cost more than the query on the visitor's path.
+    List<Conversation> latest = em.createQuery("SELECT c FROM Conversation c WHERE c.contactId = :contactId"
+            + " AND c.createdAt = (SELECT MAX(d.createdAt) FROM Conversation d WHERE d.contactId = :contactId)"
+            + " ORDER BY c.id DESC", Conversation.class)
+        .setParameter("contactId", contactId).getResultList();
     return latest.isEmpty() ? null : latest.get(0);
   }
 

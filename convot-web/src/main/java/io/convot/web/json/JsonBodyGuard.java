@@ -6,7 +6,6 @@ import io.convot.common.FieldError;
 import io.convot.common.StorableText;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.validation.Validator;
@@ -131,7 +130,7 @@ public class JsonBodyGuard implements ReaderInterceptor {
   static void check(String text, boolean arrayAllowed) {
     List<FieldError> errors = new ArrayList<>();
     Deque<Level> path = new ArrayDeque<>();
-    try (JsonParser parser = Json.createParser(new java.io.StringReader(text))) {
+    try (JsonParser parser = io.convot.common.JsonText.JSON.createParser(new java.io.StringReader(text))) {
       boolean first = true;
       while (parser.hasNext()) {
         JsonParser.Event event = parser.next();
