@@ -44,7 +44,8 @@ class MetricsIT {
         "Bearer " + Scrape.TOKEN + "x", "token_invalid",
         "Bearer " + Scrape.TOKEN.substring(1), "token_invalid",
         "Bearer " + Scrape.TOKEN.toUpperCase(java.util.Locale.ROOT), "token_invalid",
-        "Basic " + Scrape.TOKEN, "unauthenticated",
+        "Basic " + java.util.Base64.getEncoder().encodeToString(("prometheus:" + Scrape.TOKEN).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        "unauthenticated",
         "Bearer ", "unauthenticated");
     refusals.forEach((authorization, code) -> {
       Api.Reply reply = Api.anonymous().header("Authorization", authorization).get("/metrics");
