@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.convot.it.support.Api;
 import io.convot.it.support.Organizations;
+import io.convot.it.support.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -56,6 +57,12 @@ class SampleIT {
     assertProblem(Api.withToken(secondOwner).get("/api/v1/conversations/" + firstConversation), 404, "not_found");
     assertProblem(Api.withToken(secondOwner).get("/api/v1/apps/" + first.getString("app_id")), 404, "not_found");
     assertProblem(Organizations.signUp("Sample outsider").api().get("/api/v1/apps/" + first.getString("app_id")), 404, "not_found");
+  }
+
+  @Test
+  void theStartUpLogNamesTheCommand() {
+    assertTrue(TestServer.log().contains("Convot sample data: curl -X POST " + Api.BASE_URL + "/api/v1/sample"),
+        "a development server's start-up log says how to make sample data");
   }
 
   private static String signIn(JsonObject account) {
