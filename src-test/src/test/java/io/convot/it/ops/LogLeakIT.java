@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * tokens, webhook and identity secrets, a Partner API token, widget session tokens, the metrics token, the SMTP and
  * broker passwords, the keys in its data directory) and message text, right and wrong, then reads every file under
  * the test server's {@code logs/} (messages, console, trace, FFDC incidents and summaries): none holds any of them.
+ * Meanwhile Convot's own classes trace at every level into {@code trace.log}.
  */
 class LogLeakIT {
 
@@ -43,12 +44,16 @@ class LogLeakIT {
 
   @Test
   void noSecretOrMessageTextReachesAnyLogFile() throws Exception {
-    try (MailServer mail = MailServer.start()) {
+    String marker;
+    // Convot's own classes trace everything meanwhile (trace.log), as an operator chasing a problem would have them.
+    try (MailServer mail = MailServer.start(); TracingConvot tracing = TracingConvot.start()) {
       useAccountSecrets();
       useIntegrationSecrets(mail);
       useConfiguredSecrets(mail);
+      marker = logMarker();
+      Eventually.await(() -> read(SERVER.resolve("logs/trace.log")), trace -> trace.contains("Sync run ") && trace.contains(marker),
+          Duration.ofSeconds(10), "Convot's trace in trace.log");
     }
-    String marker = logMarker();
 
     List<Path> files = logFiles();
     String all = read(files);
@@ -210,14 +215,66 @@ class LogLeakIT {
 
   private static List<Path> logFiles() throws IOException {
     List<Path> files = listed(SERVER.resolve("logs"));
-    assertTrue(files.stream().anyMatch(file -> file.endsWith("messages.log")) && files.stream().anyMatch(file -> file.endsWith("console.log")),
-        "the server's logs: " + files);
+    assertTrue(files.stream().anyMatch(file -> file.endsWith("messages.log")) && files.stream().anyMatch(file -> file.endsWith("console.log"))
+        && files.stream().anyMatch(file -> file.endsWith("trace.log")), "the server's logs: " + files);
     return files;
   }
 
   private static List<Path> listed(Path directory) throws IOException {
     try (Stream<Path> walk = Files.walk(directory)) {
       return walk.filter(Files::isRegularFile).toList();
+    }
+  }
+
+  /** A configuration drop-in that traces {@code io.convot.*} until it is closed (Liberty applies it while running). */
+  private static final class TracingConvot implements AutoCloseable {
+    private static final String BASE = "*=info:org.apache.activemq.audit.*=warning";
+    private static final Path DROP_IN = SERVER.resolve("configDropins/overrides/zz-log-leak-trace.xml");
+
+    static TracingConvot start() throws IOException {
+      if (Files.exists(DROP_IN)) { // left by a run that was cut off: the server may have started with it
+        apply(false, () -> Files.delete(DROP_IN));
+      }
+      try {
+        apply(true, () -> Files.writeString(DROP_IN, "<server><logging traceSpecification=\"" + BASE + ":io.convot.*=all\"/></server>\n"));
+      } catch (RuntimeException | Error e) {
+        Files.deleteIfExists(DROP_IN);
+        throw e;
+      }
+      return new TracingConvot();
+    }
+
+    @Override
+    public void close() throws IOException {
+      apply(false, () -> Files.delete(DROP_IN));
+    }
+
+    private interface Change {
+      void make() throws IOException;
+    }
+
+    /** Makes the change, then waits for Liberty's TRAS0018I with (or without) Convot's trace in the new state. */
+    private static void apply(boolean tracing, Change change) throws IOException {
+      int before = TestServer.log().length();
+      change.make();
+      Pattern applied = Pattern.compile("TRAS0018I: The trace state has been changed\\. The new trace state is (\\S+)\\.");
+      Eventually.await(() -> TestServer.log().substring(before), log -> {
+        Matcher matcher = applied.matcher(log);
+        while (matcher.find()) {
+          if (matcher.group(1).contains("io.convot.*=all") == tracing) {
+            return true;
+          }
+        }
+        return false;
+      }, Duration.ofSeconds(30), tracing ? "Convot's trace on" : "Convot's trace off again");
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.exists(file) ? Files.readString(file, StandardCharsets.ISO_8859_1) : "";
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 
