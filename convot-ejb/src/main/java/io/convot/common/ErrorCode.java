@@ -16,6 +16,7 @@ public enum ErrorCode {
   MISSING_PERMISSION(403, "Missing permission"),
   SIGN_IN_REQUIRED(403, "Sign in as a member to do this"),
   ORIGIN_NOT_ALLOWED(403, "Origin not allowed"),
+  DEVELOPMENT_ONLY(403, "Only on a development server"),
   NOT_FOUND(404, "Not found"),
   UNKNOWN_APP(404, "Unknown app"),
   METHOD_NOT_ALLOWED(405, "Method not allowed"),

@@ -1,5 +1,6 @@
 package io.convot.shopify;
 
+import io.convot.metrics.OperationalMetrics;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -29,6 +30,7 @@ public class SyncListener implements MessageListener {
 
   @Inject SyncRuns runs;
   @Inject PartnerReader reader;
+  @Inject OperationalMetrics metrics;
 
   @Override
   public void onMessage(Message message) {
@@ -57,13 +59,16 @@ public class SyncListener implements MessageListener {
             reader.transactions(call, app.shopifyAppGid(), app.transactionsSince())));
       }
       runs.succeeded(run.organizationId(), run.runId(), harvests, call.requests());
+      metrics.syncRun("succeeded");
       LOG.fine(() -> "Sync run " + run.runId() + " succeeded after " + call.requests() + " Partner API requests");
     } catch (PartnerFailure e) {
       LOG.info(() -> "Sync run " + run.runId() + " of organization " + run.organizationId() + " failed: " + e.getMessage());
       runs.failed(run.organizationId(), run.runId(), call.requests(), e.getMessage());
+      metrics.syncRun("failed");
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Sync run " + run.runId() + " of organization " + run.organizationId() + " failed", e);
       runs.failed(run.organizationId(), run.runId(), call.requests(), "Sync failed: " + e.getClass().getSimpleName());
+      metrics.syncRun("failed");
     }
   }
 }

@@ -2,6 +2,7 @@ package io.convot.webhook;
 
 import io.convot.common.Timestamps;
 import io.convot.event.Event;
+import io.convot.metrics.OperationalMetrics;
 import io.convot.tenancy.Tenancy;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -38,6 +39,7 @@ public class DeliveryAttempts {
   @Inject WebhookQueues queues;
   @Inject WebhookSettings settings;
   @Inject jakarta.enterprise.event.Event<EndpointDisabled> disabled;
+  @Inject OperationalMetrics metrics;
 
   /**
    * The requests of attempt {@code number} of these deliveries, leaving out the ones made already
@@ -92,6 +94,7 @@ public class DeliveryAttempts {
   private void record(UUID organizationId, WebhookDelivery delivery, WebhookEndpoint endpoint, int number, AttemptOutcome outcome) {
     AttemptResult result = outcome.result();
     em.persist(new WebhookAttempt(delivery, number, outcome.attemptedAt(), result));
+    metrics.webhookAttempt(result.succeeded() ? "succeeded" : result.gone() ? "gone" : result.statusCode() == 0 ? "no_response" : "failed");
     if (result.succeeded()) {
       delivery.attempted(result.statusCode(), true, null);
       endpoint.succeeded();

@@ -16,6 +16,7 @@ import io.convot.web.member.InvitationResource;
 import io.convot.web.member.MemberResource;
 import io.convot.web.ratelimit.ApiRateLimits;
 import io.convot.web.report.ReportResource;
+import io.convot.web.sample.SampleResource;
 import io.convot.web.shopify.RevenueResource;
 import io.convot.web.shopify.ShopifyResource;
 import io.convot.web.token.TokenResource;
@@ -53,6 +54,7 @@ public class ConvotApplication extends Application {
         MessageResource.class, ContactResource.class, WebhookResource.class, ShopifyResource.class,
         RevenueResource.class, ReportResource.class, TokenResource.class, IdempotentPosts.class));
     classes.addAll(Set.of(AppArticleResource.class, ArticleResource.class, HelpDomainResource.class));
+    classes.add(SampleResource.class);
     return classes;
   }
 }

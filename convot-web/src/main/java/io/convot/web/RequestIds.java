@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Every response carries {@code X-Request-Id}: the client's own when it sent a sane one, else a new one. */
+/**
+ * Every response carries {@code X-Request-Id}: the client's own when it sent a sane one, else a new one.
+ * Lines logged while the request is served carry it too ({@code ext_requestId} in JSON logs).
+ */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestIds implements Filter {
 
@@ -31,9 +34,11 @@ public class RequestIds implements Filter {
     String id = sent != null && SANE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
     ((HttpServletResponse) response).setHeader(HEADER, id);
     CURRENT.set(id);
+    RequestLogContext.enter(id);
     try {
       chain.doFilter(request, response);
     } finally {
+      RequestLogContext.leave();
       CURRENT.remove();
     }
   }

@@ -12,7 +12,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 
 /**
  * The single-machine broker: persistent journal on disk, in-VM transport only (it opens no port),
- * and a dead-letter address that receives messages whose consumer failed every redelivery.
+ * and a dead-letter address that receives messages whose consumer failed every redelivery. Its
+ * management MBeans are on the JVM's platform MBean server (JMX, not a remote port).
  */
 final class EmbeddedBroker {
 
@@ -47,7 +48,8 @@ final class EmbeddedBroker {
     config.setName("convot");
     config.setPersistenceEnabled(true);
     config.setSecurityEnabled(false);
-    config.setJMXManagementEnabled(false);
+    // Its queues' MBeans on the platform MBean server give /metrics their depths (io.convot.metrics.QueueDepths).
+    config.setJMXManagementEnabled(true);
     config.setBrokerInstance(data.toFile());
     config.setJournalDirectory(data.resolve("journal").toString());
     config.setBindingsDirectory(data.resolve("bindings").toString());

@@ -15,7 +15,8 @@ import javax.management.ObjectName;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Says in the start-up log where the dashboard and the demo page are: under {@code convot.public-url}
+ * Says in the start-up log where the dashboard and the demo page are (and, on a development server, the
+ * command that makes sample data): under {@code convot.public-url}
  * when set, else on this server's HTTP endpoint as Open Liberty reports it (its endpoint MBean),
  * which knows the port whatever set it.
  */
@@ -30,10 +31,17 @@ public class DashboardAddress {
   @ConfigProperty(name = "convot.public-url")
   Optional<String> publicUrl;
 
+  @Inject
+  @ConfigProperty(name = "convot.environment", defaultValue = "development")
+  String environment;
+
   void started(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     String base = publicUrl.filter(url -> !url.isBlank()).map(url -> url.replaceAll("/+$", "")).orElseGet(DashboardAddress::local);
     LOG.info("Convot dashboard: " + base + "/app/");
     LOG.info("Convot demo page: " + base + "/demo/");
+    if ("development".equals(environment)) {
+      LOG.info("Convot sample data: curl -X POST " + base + "/api/v1/sample");
+    }
   }
 
   private static String local() {

@@ -57,7 +57,7 @@ public final class Shopify {
     return app.getString("id");
   }
 
-  Api.Reply connect(String accessToken) {
+  public Api.Reply connect(String accessToken) {
     return api().send("PUT", "/api/v1/integrations/shopify", Json.createObjectBuilder()
         .add("partner_organization_id", partner.id()).add("access_token", accessToken).build().toString());
   }

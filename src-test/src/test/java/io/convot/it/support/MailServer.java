@@ -1,5 +1,6 @@
 package io.convot.it.support;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
@@ -31,7 +32,9 @@ public final class MailServer implements AutoCloseable {
   private final GreenMail greenMail;
 
   private MailServer() {
-    greenMail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    // The test server logs in (convot.mail.username and password in test-server.xml): any login is accepted.
+    greenMail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+        .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     greenMail.start();
   }
 
@@ -48,6 +51,11 @@ public final class MailServer implements AutoCloseable {
   /** Waits until {@code count} mails to {@code address} arrived; returns them. */
   public List<Mail> await(String address, int count, Duration timeout) {
     return Eventually.await(() -> to(address), mails -> mails.size() >= count, timeout, count + " mail(s) to " + address);
+  }
+
+  /** Whether a client logged in as {@code login} (GreenMail keeps a user for every login it accepted). */
+  public boolean loggedIn(String login) {
+    return greenMail.getUserManager().getUser(login) != null;
   }
 
   @Override

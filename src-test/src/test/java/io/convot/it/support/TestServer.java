@@ -41,6 +41,11 @@ public final class TestServer {
     Eventually.await(TestServer::ready, ready -> ready, Duration.ofMinutes(3), "the restarted server being ready");
   }
 
+  /** The server's own directory (its {@code logs/}, {@code convot-data/}...). */
+  public static Path directory() {
+    return WLP.resolve("usr/servers/" + NAME);
+  }
+
   /** What the server has logged so far ({@code messages.log}). */
   public static String log() {
     try {
