@@ -16,13 +16,15 @@ final class AgentMail {
   private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   /** One message as the mail lists it. */
-  record Line(String sender, Instant at, String text) {}
+  record Line(String sender, boolean fromContact, Instant at, String text) {}
 
   private AgentMail() {}
 
-  static Mail compose(String to, boolean newConversation, String app, String contact, List<Line> lines, String link, String preferences) {
-    String subject = oneLine((newConversation ? "New conversation from " : lines.size() == 1 ? "New message from "
-        : lines.size() + " new messages from ") + contact + " · " + app);
+  static Mail compose(String to, boolean newConversation, String app, String contact, List<Line> lines, String link, String preferences,
+      Instant expiresAt) {
+    long fromContact = lines.stream().filter(Line::fromContact).count();
+    String subject = oneLine((newConversation ? "New conversation from " : fromContact == 1 ? "New message from "
+        : fromContact + " new messages from ") + contact + " · " + app);
     StringBuilder text = new StringBuilder();
     text.append(newConversation ? contact + " started a conversation in " + app + ":" : contact + " wrote in " + app + ":").append("\n\n");
     StringBuilder items = new StringBuilder();
@@ -48,7 +50,7 @@ final class AgentMail {
         </body></html>
         """.formatted(HtmlText.escape(newConversation ? contact + " started a conversation in " + app + ":" : contact + " wrote in " + app + ":"),
         items, HtmlText.escape(link), HtmlText.escape(preferences));
-    return new Mail(to, subject, text.toString(), html, preferences);
+    return new Mail(to, subject, text.toString(), html, preferences, expiresAt);
   }
 
   private static String indent(String text) {

@@ -70,11 +70,11 @@ public class AgentMailDelivery {
     String contactName = contactName(contact);
     List<AgentMail.Line> lines = new ArrayList<>();
     for (Message message : unseen) {
-      lines.add(new AgentMail.Line(sender(message, contactName), message.createdAt(), message.text()));
+      lines.add(new AgentMail.Line(sender(message, contactName), message.author() == Message.Author.visitor, message.createdAt(), message.text()));
     }
-    mail.send(AgentMail.compose(member.email(), newConversation, app == null ? "your app" : app.name(), contactName, lines,
-        settings.conversationLink(conversation.id()), settings.preferencesLink()));
     Instant now = Timestamps.now();
+    mail.sendToMember(AgentMail.compose(member.email(), newConversation, app == null ? "your app" : app.name(), contactName, lines,
+        settings.conversationLink(conversation.id()), settings.preferencesLink(), now.plus(settings.emailExpiry())));
     settle(due, now, unseen.get(unseen.size() - 1).createdAt());
     LOG.fine(() -> "Mailed member " + member.id() + " about conversation " + conversation.id() + " (" + lines.size() + " messages)");
   }

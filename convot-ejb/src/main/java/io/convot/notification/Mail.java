@@ -1,13 +1,20 @@
 package io.convot.notification;
 
+import java.time.Instant;
+
 /**
  * One mail to one recipient, as it waits in the mail queue: plain text, and optionally the same in
- * simple HTML, and where the recipient can stop such mail ({@code List-Unsubscribe}, null when it
- * is not theirs to stop). It never carries a secret.
+ * simple HTML; where the recipient can stop such mail ({@code List-Unsubscribe}, null when it is not
+ * theirs to stop); and until when it is worth sending (null: always). It never carries a secret.
  */
-public record Mail(String to, String subject, String text, String html, String listUnsubscribe) {
+public record Mail(String to, String subject, String text, String html, String listUnsubscribe, Instant expiresAt) {
 
   public Mail(String to, String subject, String text, String html) {
-    this(to, subject, text, html, null);
+    this(to, subject, text, html, null, null);
+  }
+
+  /** Past its expiry a mail is news no more (the dashboard shows what it told): it is dropped unsent. */
+  public boolean expired(Instant now) {
+    return expiresAt != null && now.isAfter(expiresAt);
   }
 }

@@ -17,10 +17,18 @@ public class MailQueue {
   @Resource(lookup = "jms/convotMail")
   Queue mail;
 
+  /** Members' mail about conversations, apart: a backlog of it never delays a notice to the owners. */
+  @Resource(lookup = "jms/convotMemberMail")
+  Queue memberMail;
+
   @Inject BrokerSends broker;
 
   public void send(Mail message) {
     broker.send(mail, message);
+  }
+
+  public void sendToMember(Mail message) {
+    broker.send(memberMail, message);
   }
 
   static Mail read(String text) {

@@ -21,6 +21,10 @@ public class NotificationSettings {
   Duration emailInterval;
 
   @Inject
+  @ConfigProperty(name = "convot.notifications.email-expiry", defaultValue = "PT1H")
+  Duration emailExpiry;
+
+  @Inject
   @ConfigProperty(name = "convot.notifications.channel-retry-schedule", defaultValue = "0s,5s,30s,2m,10m,30m")
   String channelRetrySchedule;
 
@@ -51,6 +55,11 @@ public class NotificationSettings {
   /** The least time between two mails about one conversation to one member. */
   public Duration emailInterval() {
     return emailInterval;
+  }
+
+  /** How long a member's mail that could not be sent yet is still worth sending. */
+  public Duration emailExpiry() {
+    return emailExpiry;
   }
 
   /** When each post to a channel is tried (its length is the number of tries). */
