@@ -51,6 +51,6 @@ final class ChannelDisabledMail {
         """.formatted(HtmlText.escape(greeting), kind, HtmlText.escape(organization), HtmlText.escape(channel.urlHint()), channel.id(),
         HtmlText.escape(channel.disabledReason()), HtmlText.escape(String.join(", ", channel.eventTypes())), kind,
         HtmlText.escape(channelsLink), HtmlText.escape(fix), HtmlText.escape(organization));
-    return new Mail(owner.email(), kind + " channel disabled: " + channel.urlHint(), text, html);
+    return Mail.of(owner.email(), kind + " channel disabled: " + channel.urlHint(), text, html);
   }
 }

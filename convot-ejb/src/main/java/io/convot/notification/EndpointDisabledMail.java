@@ -77,7 +77,7 @@ final class EndpointDisabledMail {
         """.formatted(escape(greeting), escape(organization), escape(disabled.url()), escape(description), id, escape(disabled.reason()),
         readable(disabled.failingSince()), readable(disabled.disabledAt()), enable, replay, escape(replayBody), escape(organization));
 
-    return new Mail(owner.email(), "Webhook endpoint disabled: " + host(disabled.url()), text, html);
+    return Mail.of(owner.email(), "Webhook endpoint disabled: " + host(disabled.url()), text, html);
   }
 
   private static String readable(Instant instant) {

@@ -9,8 +9,9 @@ import java.time.Instant;
  */
 public record Mail(String to, String subject, String text, String html, String listUnsubscribe, Instant expiresAt) {
 
-  public Mail(String to, String subject, String text, String html) {
-    this(to, subject, text, html, null, null);
+  /** A notice that cannot be unsubscribed from and never expires. */
+  public static Mail of(String to, String subject, String text, String html) {
+    return new Mail(to, subject, text, html, null, null);
   }
 
   /** Past its expiry a mail is news no more (the dashboard shows what it told): it is dropped unsent. */
