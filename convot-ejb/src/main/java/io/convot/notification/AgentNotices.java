@@ -34,7 +34,7 @@ public class AgentNotices {
   private static final String SCHEDULE = """
       WITH scheduled AS (
         INSERT INTO conversation_notices (member_id, conversation_id, organization_id, due_at, new_conversation)
-        SELECT m.id, ?1::uuid, ?2::uuid, ?3, ?4
+        SELECT m.id, ?1::uuid, ?2::uuid, ?3, ?4 AND coalesce(p.new_conversation, 'all') = 'all'
           FROM members m LEFT JOIN notification_preferences p ON p.member_id = m.id
          WHERE m.status = 'active' AND (%s)
            AND NOT EXISTS (SELECT 1 FROM member_presence mp WHERE mp.member_id = m.id AND mp.seen_at > ?5)
