@@ -1,6 +1,5 @@
 package io.convot.notification;
 
-import io.convot.common.Timestamps;
 import io.convot.tenancy.Tenancy;
 import io.convot.webhook.AttemptResult;
 import jakarta.ejb.Stateless;

@@ -9,25 +9,26 @@ import jakarta.jms.TextMessage;
 import java.util.logging.Logger;
 
 /**
- * Sends one queued mail. A permanent failure is logged and the mail dropped; a transient one that
- * outlasted {@link MailSender}'s retries is rethrown, so the broker redelivers the mail and, after
- * its last delivery attempt, keeps it on the dead-letter queue. A mail past its expiry is dropped
- * unsent.
+ * Sends one queued mail: a mail past its expiry is dropped unsent, a permanent failure is logged and
+ * the mail dropped, a transient one that outlasted {@link MailSender}'s retries is thrown for the
+ * listener to decide (a notice to owners goes back to the broker, a member's mail is queued again).
  */
 @ApplicationScoped
 public class MailDelivery {
 
-  private static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
+  static final Logger LOG = Logger.getLogger(MailDelivery.class.getName());
 
   @Inject MailSender sender;
 
-  void deliver(Message message) {
-    Mail mail;
+  static Mail read(Message message) {
     try {
-      mail = MailQueue.read(((TextMessage) message).getText());
+      return MailQueue.read(((TextMessage) message).getText());
     } catch (JMSException e) {
       throw new IllegalStateException("Unreadable mail message", e);
     }
+  }
+
+  void deliver(Mail mail) {
     if (mail.expired(Timestamps.now())) {
       LOG.info(() -> "Mail \"" + mail.subject() + "\" to " + mail.to() + " expired at " + mail.expiresAt() + " unsent, dropped");
       return;
@@ -36,10 +37,6 @@ public class MailDelivery {
       sender.send(mail);
     } catch (MailFailure.Permanent e) {
       LOG.warning(() -> "Mail \"" + mail.subject() + "\" to " + mail.to() + " refused, dropped: " + e.getMessage());
-    } catch (MailFailure.Transient e) {
-      LOG.warning(() -> "Mail \"" + mail.subject() + "\" to " + mail.to() + " not sent after retries, left to the broker's redelivery: "
-          + e.getMessage());
-      throw e;
     }
   }
 }

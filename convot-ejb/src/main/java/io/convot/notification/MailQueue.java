@@ -28,7 +28,12 @@ public class MailQueue {
   }
 
   public void sendToMember(Mail message) {
-    broker.send(memberMail, message);
+    sendToMember(message, java.time.Duration.ZERO);
+  }
+
+  /** A member's mail, held back by the broker for {@code delay} (a try again after SMTP failed). */
+  void sendToMember(Mail message, java.time.Duration delay) {
+    broker.send(memberMail, message, delay);
   }
 
   static Mail read(String text) {

@@ -6,8 +6,9 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
 /**
- * Sends each queued notice to the organization's people (owners). See {@link MailDelivery} for what
- * a failure does.
+ * Sends each queued notice to the organization's people (owners). A transient failure that outlasted
+ * {@link MailSender}'s retries is rethrown, so the broker redelivers the notice and, after its last
+ * delivery attempt, keeps it on the dead-letter queue. See {@link MailDelivery}.
  */
 @MessageDriven
 public class NotificationMailListener implements MessageListener {
@@ -16,6 +17,13 @@ public class NotificationMailListener implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    delivery.deliver(message);
+    Mail mail = MailDelivery.read(message);
+    try {
+      delivery.deliver(mail);
+    } catch (MailFailure.Transient e) {
+      MailDelivery.LOG.warning(() -> "Mail \"" + mail.subject() + "\" to " + mail.to()
+          + " not sent after retries, left to the broker's redelivery: " + e.getMessage());
+      throw e;
+    }
   }
 }
