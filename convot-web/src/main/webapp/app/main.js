@@ -16,6 +16,8 @@ const SETTINGS = [
   ['team', 'Team'],
   ['api-keys', 'API keys'],
   ['webhooks', 'Webhooks'],
+  ['notifications', 'Notifications'],
+  ['channels', 'Channels'],
   ['help-center', 'Help center'],
   ['shopify', 'Shopify'],
   ['account', 'Account'],

@@ -18,6 +18,8 @@ const routes = [
   { path: '/settings/team', module: './pages/settings-team.js', tag: 'cv-settings-team', section: 'settings', settings: 'team' },
   { path: '/settings/api-keys', module: './pages/settings-api-keys.js', tag: 'cv-settings-api-keys', section: 'settings', settings: 'api-keys' },
   { path: '/settings/webhooks/:endpoint?', module: './pages/settings-webhooks.js', tag: 'cv-settings-webhooks', section: 'settings', settings: 'webhooks' },
+  { path: '/settings/notifications', module: './pages/settings-notifications.js', tag: 'cv-settings-notifications', section: 'settings', settings: 'notifications' },
+  { path: '/settings/channels', module: './pages/settings-channels.js', tag: 'cv-settings-channels', section: 'settings', settings: 'channels' },
   { path: '/settings/help-center', module: './pages/settings-help-center.js', tag: 'cv-settings-help-center', section: 'settings', settings: 'help-center' },
   { path: '/settings/shopify', module: './pages/settings-shopify.js', tag: 'cv-settings-shopify', section: 'settings', settings: 'shopify' },
   { path: '/settings/account', module: './pages/settings-account.js', tag: 'cv-settings-account', section: 'settings', settings: 'account' },

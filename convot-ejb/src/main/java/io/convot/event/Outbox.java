@@ -34,7 +34,7 @@ public class Outbox {
   public String record(OutboxEvent event) {
     String data = JsonText.write(event);
     Event written = write(event, data);
-    recorded.fire(new EventRecorded(tenancy.current(), written.id()));
+    recorded.fire(new EventRecorded(tenancy.current(), written.id(), event));
     return data;
   }
 

@@ -77,7 +77,7 @@ final class EndpointDisabledMail {
         """.formatted(escape(greeting), escape(organization), escape(disabled.url()), escape(description), id, escape(disabled.reason()),
         readable(disabled.failingSince()), readable(disabled.disabledAt()), enable, replay, escape(replayBody), escape(organization));
 
-    return new Mail(owner.email(), "Webhook endpoint disabled: " + host(disabled.url()), text, html);
+    return Mail.of(owner.email(), "Webhook endpoint disabled: " + host(disabled.url()), text, html);
   }
 
   private static String readable(Instant instant) {
@@ -95,17 +95,6 @@ final class EndpointDisabledMail {
   }
 
   private static String escape(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '&' -> escaped.append("&amp;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(c);
-      }
-    }
-    return escaped.toString();
+    return HtmlText.escape(text);
   }
 }

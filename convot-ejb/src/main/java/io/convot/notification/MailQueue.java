@@ -17,10 +17,23 @@ public class MailQueue {
   @Resource(lookup = "jms/convotMail")
   Queue mail;
 
+  /** Members' mail about conversations, apart: a backlog of it never delays a notice to the owners. */
+  @Resource(lookup = "jms/convotMemberMail")
+  Queue memberMail;
+
   @Inject BrokerSends broker;
 
   public void send(Mail message) {
     broker.send(mail, message);
+  }
+
+  public void sendToMember(Mail message) {
+    sendToMember(message, java.time.Duration.ZERO);
+  }
+
+  /** A member's mail, held back by the broker for {@code delay} (a try again after SMTP failed). */
+  void sendToMember(Mail message, java.time.Duration delay) {
+    broker.send(memberMail, message, delay);
   }
 
   static Mail read(String text) {

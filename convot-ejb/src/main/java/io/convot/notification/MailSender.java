@@ -49,6 +49,9 @@ public class MailSender {
     message.setFrom(new InternetAddress(settings.from(), true));
     message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(mail.to(), true));
     message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
+    if (mail.listUnsubscribe() != null) {
+      message.setHeader("List-Unsubscribe", "<" + mail.listUnsubscribe() + ">");
+    }
     message.setSentDate(new Date());
     if (mail.html() == null) {
       message.setText(mail.text(), StandardCharsets.UTF_8.name());

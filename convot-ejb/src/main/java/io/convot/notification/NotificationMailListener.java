@@ -2,39 +2,27 @@ package io.convot.notification;
 
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
-import jakarta.jms.TextMessage;
-import java.util.logging.Logger;
 
 /**
- * Sends each queued mail. A permanent failure is logged and the mail dropped; a transient one that
- * outlasted {@link MailSender}'s retries is rethrown, so the broker redelivers the mail and, after
- * its last delivery attempt, keeps it on the dead-letter queue.
+ * Sends each queued notice to the organization's people (owners). A transient failure that outlasted
+ * {@link MailSender}'s retries is rethrown, so the broker redelivers the notice and, after its last
+ * delivery attempt, keeps it on the dead-letter queue. See {@link MailDelivery}.
  */
 @MessageDriven
 public class NotificationMailListener implements MessageListener {
 
-  private static final Logger LOG = Logger.getLogger(NotificationMailListener.class.getName());
-
-  @Inject MailSender sender;
+  @Inject MailDelivery delivery;
 
   @Override
   public void onMessage(Message message) {
-    Mail mail;
+    Mail mail = MailDelivery.read(message);
     try {
-      mail = MailQueue.read(((TextMessage) message).getText());
-    } catch (JMSException e) {
-      throw new IllegalStateException("Unreadable mail message", e);
-    }
-    try {
-      sender.send(mail);
-    } catch (MailFailure.Permanent e) {
-      LOG.warning(() -> "Mail \"" + mail.subject() + "\" to " + mail.to() + " refused, dropped: " + e.getMessage());
+      delivery.deliver(mail);
     } catch (MailFailure.Transient e) {
-      LOG.warning(() -> "Mail \"" + mail.subject() + "\" to " + mail.to() + " not sent after retries, left to the broker's redelivery: "
-          + e.getMessage());
+      MailDelivery.LOG.warning(() -> "Mail \"" + mail.subject() + "\" to " + mail.to()
+          + " not sent after retries, left to the broker's redelivery: " + e.getMessage());
       throw e;
     }
   }

@@ -14,6 +14,8 @@ import io.convot.web.idempotency.IdempotentPosts;
 import io.convot.web.me.MeResource;
 import io.convot.web.member.InvitationResource;
 import io.convot.web.member.MemberResource;
+import io.convot.web.notification.NotificationChannelResource;
+import io.convot.web.notification.NotificationPreferencesResource;
 import io.convot.web.ratelimit.ApiRateLimits;
 import io.convot.web.report.ReportResource;
 import io.convot.web.sample.SampleResource;
@@ -55,6 +57,7 @@ public class ConvotApplication extends Application {
         RevenueResource.class, ReportResource.class, TokenResource.class, IdempotentPosts.class));
     classes.addAll(Set.of(AppArticleResource.class, ArticleResource.class, HelpDomainResource.class));
     classes.add(SampleResource.class);
+    classes.addAll(Set.of(NotificationPreferencesResource.class, NotificationChannelResource.class));
     return classes;
   }
 }

@@ -67,6 +67,9 @@ class BadInputCorpusIT {
       Map.entry("POST /api/v1/webhooks", List.of("url", "events", "app_ids", "description")),
       Map.entry("PATCH /api/v1/webhooks/{id}", List.of("url", "events", "app_ids", "description")),
       Map.entry("POST /api/v1/webhooks/{id}/replay", List.of("since")),
+      Map.entry("POST /api/v1/notification-channels", List.of("kind", "url", "events", "app_ids")),
+      Map.entry("PATCH /api/v1/notification-channels/{id}", List.of("kind", "url", "events", "app_ids")),
+      Map.entry("PATCH /api/v1/me/notifications", List.of("new_conversation", "new_message")),
       Map.entry("PUT /api/v1/integrations/shopify", List.of("partner_organization_id", "access_token")),
       Map.entry("POST /widget/v1/sessions", List.of("app_id", "user", "user_hash", "data", "segments", "segments_overwrite")),
       Map.entry("PATCH /widget/v1/session", List.of("user", "user_hash", "data", "segments", "segments_overwrite")),
@@ -95,6 +98,10 @@ class BadInputCorpusIT {
     Api.Reply endpoint = api.post("/api/v1/webhooks", "{\"url\": \"http://127.0.0.1:9/never-called\"}");
     assertEquals(201, endpoint.status(), endpoint::toString);
     String webhookId = endpoint.json().getString("id");
+    Api.Reply channel = api.post("/api/v1/notification-channels",
+        "{\"kind\": \"slack\", \"url\": \"http://127.0.0.1:9/never-called\", \"events\": [\"message.received\"]}");
+    assertEquals(201, channel.status(), channel::toString);
+    String channelId = channel.json().getString("id");
     Team.Joined agent = Team.join(owner, "agent");
     // The corpus changes the app it sends settings to (an empty allowed_origins is a valid setting): not the widget's.
     String target = Organizations.createApp(api, "Corpus target").getString("id");
@@ -119,7 +126,7 @@ class BadInputCorpusIT {
       operations.add(verb + " " + path);
       String realPath = realPath(path, Map.of("/api/v1/apps/{id}", target, "/api/v1/members/{id}", agent.memberId(),
           "/api/v1/contacts/{id}", contactId, "/api/v1/conversations/{id}", conversation.getString("id"),
-          "/api/v1/webhooks/{id}", webhookId, "/api/v1/messages/{id}", messageId), ids);
+          "/api/v1/webhooks/{id}", webhookId, "/api/v1/messages/{id}", messageId, "/api/v1/notification-channels/{id}", channelId), ids);
       // Signing out would end the token the rest of the corpus uses: that operation gets a token of its own.
       Api caller = path.equals("/api/v1/auth/logout") ? Api.withToken(Organizations.signUp("Corpus sign-out").token()) : api;
       badPathIds(caller, verb, path);

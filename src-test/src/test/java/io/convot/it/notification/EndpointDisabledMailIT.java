@@ -32,7 +32,7 @@ class EndpointDisabledMailIT {
 
   private final MailServer mailServer = MailServer.start();
   private final Receiver receiver = OwnerMailFixtures.receiver();
-  private final Organizations.Owner owner = Organizations.signUp("Gone Co");
+  private final Organizations.Owner owner = OwnerMailFixtures.quiet(Organizations.signUp("Gone Co"));
 
   @AfterEach
   void stop() {

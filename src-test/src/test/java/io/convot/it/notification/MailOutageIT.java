@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class MailOutageIT {
 
   private final Receiver receiver = OwnerMailFixtures.receiver();
-  private final Organizations.Owner owner = Organizations.signUp("Offline Mail Co");
+  private final Organizations.Owner owner = OwnerMailFixtures.quiet(Organizations.signUp("Offline Mail Co"));
   private MailServer mailServer;
 
   @AfterEach

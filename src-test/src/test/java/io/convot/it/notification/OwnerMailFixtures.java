@@ -38,7 +38,22 @@ final class OwnerMailFixtures {
     Api.Reply accepted = Api.anonymous().post("/api/v1/invitations/" + url.substring(url.lastIndexOf('/') + 1) + "/accept",
         "{\"name\": \"A %s\", \"password\": \"%s\"}".formatted(role, Organizations.PASSWORD));
     assertEquals(200, accepted.status(), accepted::toString);
+    quiet(Api.withToken(accepted.json().getString("token")));
     return email;
+  }
+
+  /**
+   * Turns off the member's mail about conversations, so that the only mail they can get here is
+   * the notice under test (a visitor writing would otherwise mail them the new conversation).
+   */
+  static Organizations.Owner quiet(Organizations.Owner owner) {
+    quiet(owner.api());
+    return owner;
+  }
+
+  private static void quiet(Api member) {
+    Api.Reply quiet = member.patch("/api/v1/me/notifications", "{\"new_conversation\": \"none\", \"new_message\": \"none\"}");
+    assertEquals(200, quiet.status(), quiet::toString);
   }
 
   static JsonObject endpoint(Api api, String url, String description, List<String> events) {
