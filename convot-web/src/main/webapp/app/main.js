@@ -18,6 +18,7 @@ const SETTINGS = [
   ['webhooks', 'Webhooks'],
   ['help-center', 'Help center'],
   ['shopify', 'Shopify'],
+  ['import', 'Import'],
   ['account', 'Account'],
 ];
 

@@ -20,6 +20,7 @@ const routes = [
   { path: '/settings/webhooks/:endpoint?', module: './pages/settings-webhooks.js', tag: 'cv-settings-webhooks', section: 'settings', settings: 'webhooks' },
   { path: '/settings/help-center', module: './pages/settings-help-center.js', tag: 'cv-settings-help-center', section: 'settings', settings: 'help-center' },
   { path: '/settings/shopify', module: './pages/settings-shopify.js', tag: 'cv-settings-shopify', section: 'settings', settings: 'shopify' },
+  { path: '/settings/import', module: './pages/settings-import.js', tag: 'cv-settings-import', section: 'settings', settings: 'import' },
   { path: '/settings/account', module: './pages/settings-account.js', tag: 'cv-settings-account', section: 'settings', settings: 'account' },
 ].map((r) => ({ ...r, pattern: new URLPattern({ pathname: r.path }) }));
 

@@ -122,12 +122,12 @@ public class Import extends TenantEntity {
     updatedAt = Timestamps.now();
   }
 
-  /** One page stored; returns the next step's number. */
+  /** One page stored ({@code lastOfPhase}: the empty page that ends a list, not counted); returns the next step's number. */
   int pageStored(int newContacts, int newConversations, int newMessages, boolean lastOfPhase) {
     contacts += newContacts;
     conversations += newConversations;
     messages += newMessages;
-    pagesDone++;
+    pagesDone += lastOfPhase ? 0 : 1;
     rateLimitedInARow = 0;
     failuresInARow = 0;
     if (lastOfPhase) {

@@ -202,11 +202,13 @@ class CrispImportIT {
     assertEquals(0, Database.count("""
         SELECT count(*) FROM (SELECT conversation_id, source_key FROM messages WHERE organization_id = ?::uuid
                               GROUP BY 1, 2 HAVING count(*) > 1) duplicates""", org));
-    // The conversation that got a message now ends with it, and waits for an answer since then.
+    // The conversation that got a message now ends with it, and still waits for an answer since the
+    // visitor's message that no reply followed (09:09, before the new one).
     JsonObject five = imports.api().get("/api/v1/conversations/" + Database.single(
         "SELECT id::text FROM conversations WHERE organization_id = ?::uuid AND source_key = 'crisp:session_5'", org)).json();
     assertEquals("one more thing", five.getJsonObject("last_message").getString("text"));
-    assertEquals(CrispHistory.START.plus(Duration.ofDays(40)).toString(), five.getString("waiting_since"));
+    assertEquals(CrispHistory.START.plus(Duration.ofDays(40)).toString(), five.getString("last_activity_at"));
+    assertEquals("2025-03-08T09:09:00Z", five.getString("waiting_since"));
     assertEquals(2, imports.api().get("/api/v1/imports?app_id=" + imports.appId).json().getJsonArray("data").size());
   }
 
