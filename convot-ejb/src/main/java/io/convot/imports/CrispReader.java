@@ -19,6 +19,66 @@ public class CrispReader {
 
   @Inject CrispGateway gateway;
 
+  @Inject
+  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "convot.imports.fetch-concurrency", defaultValue = "4")
+  int concurrency;
+
+  /**
+   * Threads of this reader's own that read several conversations' messages at once (Crisp's
+   * answers, not our work, are what a step mostly waits on). Each runs with the application's class
+   * loader, so the gateway's Fault Tolerance and configuration behave as on the calling thread.
+   */
+  private java.util.concurrent.ExecutorService fetchers;
+
+  @jakarta.annotation.PostConstruct
+  void startFetchers() {
+    ClassLoader application = Thread.currentThread().getContextClassLoader();
+    java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+    fetchers = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, concurrency), task -> {
+      Thread thread = new Thread(task, "convot-crisp-fetch-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      thread.setContextClassLoader(application);
+      return thread;
+    });
+  }
+
+  @jakarta.annotation.PreDestroy
+  void stopFetchers() {
+    fetchers.shutdownNow();
+  }
+
+  /**
+   * Every message of each conversation (by session id), read {@code convot.imports.fetch-concurrency}
+   * conversations at a time. The first failure (a rate limit, a rejection, retries exhausted) is
+   * thrown once the reads under way ended, and nothing of the page is kept.
+   */
+  Map<String, List<CrispMessage>> messagesOf(CrispCall call, List<String> sessionIds) {
+    List<java.util.concurrent.Future<List<CrispMessage>>> reads = new ArrayList<>();
+    for (String sessionId : sessionIds) {
+      reads.add(fetchers.submit(() -> messages(call, sessionId)));
+    }
+    Map<String, List<CrispMessage>> all = new java.util.LinkedHashMap<>();
+    RuntimeException first = null;
+    for (int i = 0; i < reads.size(); i++) {
+      try {
+        all.put(sessionIds.get(i), reads.get(i).get());
+      } catch (java.util.concurrent.ExecutionException e) {
+        RuntimeException failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        first = first == null || (failure instanceof CrispFailure.RateLimited && !(first instanceof CrispFailure.RateLimited)) ? failure : first;
+        reads.stream().skip(i + 1L).forEach(read -> read.cancel(false));
+      } catch (java.util.concurrent.CancellationException e) {
+        // cancelled after an earlier failure
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CrispFailure.Transient("Interrupted while reading messages");
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+    return all;
+  }
+
   /** Tries the token: the website it names, or a {@link CrispFailure}. */
   JsonObject website(CrispCall call) {
     JsonValue data = gateway.get(call, "/website/" + call.websiteId(), Map.of(), false);

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,10 +88,7 @@ public class ImportSteps {
 
   private int conversations(Import imported, CrispCall call) {
     List<CrispConversation> page = reader.conversations(call, imported.nextPage());
-    Map<String, List<CrispMessage>> messages = new LinkedHashMap<>();
-    for (CrispConversation conversation : page) {
-      messages.put(conversation.sessionId(), reader.messages(call, conversation.sessionId()));
-    }
+    Map<String, List<CrispMessage>> messages = reader.messagesOf(call, page.stream().map(CrispConversation::sessionId).toList());
     ImportWriter.Stored stored = writer.conversations(imported.appId(), page, messages);
     return imported.pageStored(stored.contacts(), stored.conversations(), stored.messages(), page.isEmpty());
   }

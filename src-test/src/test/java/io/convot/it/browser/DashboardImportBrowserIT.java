@@ -79,7 +79,10 @@ class DashboardImportBrowserIT {
     dashboard.awaitStatus("Crisp accepted the token");
     assertEquals("", dashboard.textbox("Token key").getDomProperty("value"), "the key is not kept in the form");
 
-    WebElement entry = dashboard.find("listitem", "Import of " + website.id() + " into Helpdesk " + SCRIPT);
+    WebElement history = dashboard.find("list", "Import history");
+    WebElement entry = dashboard.waitFor().withMessage("the import in the history").until(d ->
+        history.findElements(org.openqa.selenium.By.tagName("li")).stream().findFirst().orElse(null));
+    assertEquals("Import of " + website.id() + " into Helpdesk " + SCRIPT, entry.getAccessibleName());
     dashboard.find("progressbar", "Import progress");
     dashboard.waitFor(30).withMessage("the pause and when it resumes").until(d -> entry.getText().contains("Paused"));
     String paused = entry.getText();
