@@ -228,8 +228,9 @@ class SettingsImport extends View {
     if (i.status === 'failed') return nothing;
     const total = i.progress.pages_total;
     const done = i.status === 'completed';
+    const value = done ? (total || 1) : (total ? i.progress.pages_done : nothing);
     return html`<progress class="bar" aria-label="Import progress" aria-valuetext=${done ? `Completed: ${counts}` : `In progress: ${counts}`}
-      max=${total || 1} .value=${done ? (total || 1) : (total ? i.progress.pages_done : undefined)}></progress>`;
+      max=${total || 1} value=${value}></progress>`;
   }
 }
 customElements.define('cv-settings-import', SettingsImport);

@@ -9,6 +9,7 @@ final class CrispCall {
   private final CrispCredentials credentials;
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger failedInARow = new AtomicInteger();
+  private volatile boolean stopped;
 
   CrispCall(String websiteId, CrispCredentials credentials) {
     this.websiteId = websiteId;
@@ -33,6 +34,15 @@ final class CrispCall {
 
   void failed() {
     failedInARow.incrementAndGet();
+  }
+
+  /** After a rate limit or a rejection, the step's other reads ask Crisp nothing more. */
+  void stop() {
+    stopped = true;
+  }
+
+  boolean stopped() {
+    return stopped;
   }
 
   int failedInARow() {

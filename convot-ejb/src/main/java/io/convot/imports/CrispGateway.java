@@ -43,6 +43,9 @@ public class CrispGateway {
   @Retry(maxRetries = 3, delay = 1000, jitter = 250, retryOn = CrispFailure.Transient.class,
       abortOn = {CrispFailure.Rejected.class, CrispFailure.RateLimited.class})
   public JsonValue get(CrispCall call, String path, Map<String, String> query, boolean missingIsEmpty) {
+    if (call.stopped()) {
+      throw new CrispFailure.Rejected("Stopped: another read of this step failed");
+    }
     call.attempted();
     try {
       JsonValue data = read(send(call, path, query), missingIsEmpty);
@@ -50,6 +53,9 @@ public class CrispGateway {
       return data;
     } catch (CrispFailure.Transient e) {
       call.failed();
+      throw e;
+    } catch (CrispFailure e) {
+      call.stop();
       throw e;
     }
   }

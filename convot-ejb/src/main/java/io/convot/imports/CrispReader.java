@@ -64,7 +64,7 @@ public class CrispReader {
         all.put(sessionIds.get(i), reads.get(i).get());
       } catch (java.util.concurrent.ExecutionException e) {
         RuntimeException failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        first = first == null || (failure instanceof CrispFailure.RateLimited && !(first instanceof CrispFailure.RateLimited)) ? failure : first;
+        first = first == null || stoppedByAnother(first) ? failure : first;
         reads.stream().skip(i + 1L).forEach(read -> read.cancel(false));
       } catch (java.util.concurrent.CancellationException e) {
         // cancelled after an earlier failure
@@ -95,6 +95,11 @@ public class CrispReader {
     return objects(gateway.get(call, "/website/" + call.websiteId() + "/conversations/" + page,
         Map.of("per_page", Integer.toString(PER_PAGE)), false)).stream().map(CrispConversation::of)
         .filter(conversation -> conversation.sessionId() != null).toList();
+  }
+
+  /** A read that failed only because another read of the step failed first. */
+  private static boolean stoppedByAnother(RuntimeException failure) {
+    return failure instanceof CrispFailure.Rejected && failure.getMessage().startsWith("Stopped:");
   }
 
   /**

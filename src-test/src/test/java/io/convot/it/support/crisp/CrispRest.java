@@ -51,11 +51,12 @@ final class CrispRest implements ResponseDefinitionTransformerV2 {
     if (website == null || !"GET".equals(request.getMethod().getName())) {
       return crisp(404, true, "website_not_found", "{}");
     }
+    java.time.Instant arrived = java.time.Instant.now();
     int number = website.next();
     pause(website.pauseMillis());
     ResponseDefinition answer = answer(website, number, path, query, request.getHeader("Authorization"),
         request.getHeader("X-Crisp-Tier"));
-    website.record(url[0], url.length > 1 ? url[1] : "", answer.getStatus());
+    website.record(arrived, url[0], url.length > 1 ? url[1] : "", answer.getStatus());
     return answer;
   }
 

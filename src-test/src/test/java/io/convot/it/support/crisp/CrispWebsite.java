@@ -21,7 +21,8 @@ public final class CrispWebsite {
   /** How the simulated API fails a request, as Crisp does. */
   public enum Fault { RATE_LIMITED, RATE_LIMITED_420, SERVER_ERROR }
 
-  public record Request(Instant at, String path, String query, int status) {}
+  /** A request: when it arrived ({@code at}) and when it was answered. */
+  public record Request(Instant at, Instant answered, String path, String query, int status) {}
 
   private final String id;
   private final String name;
@@ -128,8 +129,8 @@ public final class CrispWebsite {
     return pauseMillis;
   }
 
-  void record(String path, String query, int status) {
-    requests.add(new Request(Instant.now(), path, query, status));
+  void record(Instant arrived, String path, String query, int status) {
+    requests.add(new Request(arrived, Instant.now(), path, query, status));
   }
 
   List<JsonObject> people() {
