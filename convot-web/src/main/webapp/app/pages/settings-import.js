@@ -4,7 +4,7 @@
  * duration), follow it (progress bar, counts, why it is paused and when it resumes), cancel it, and
  * see every import so far. Owners and admins only, as the API.
  */
-import { View, html, nothing, stylesheet, fieldError, fullTime, time } from '../view.js';
+import { View, html, nothing, stylesheet, fieldError, time } from '../view.js';
 import { api, pages } from '../api.js';
 import { session } from '../session.js';
 import { confirmAction } from '../components/confirm.js';
@@ -25,6 +25,14 @@ const STATUS = {
 };
 const WATCH_EVERY_MS = 1500;
 const number = new Intl.NumberFormat();
+const resumeToday = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const resumeLater = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
+/** When a pause ends, to the second (pauses are often seconds long). */
+function resumeTime(iso) {
+  const d = new Date(iso);
+  return (d.toDateString() === new Date().toDateString() ? resumeToday : resumeLater).format(d);
+}
 
 class SettingsImport extends View {
   static properties = {
@@ -212,7 +220,7 @@ class SettingsImport extends View {
         ${this.bar(i, counts)}
         <p class="counts">${counts} <span class="muted">· ${number.format(p.pages_done)} pages</span></p>
         ${i.status === 'paused' ? html`<p class="paused" role="status">Paused: Crisp is limiting how fast the import may read.
-          It resumes by itself at ${fullTime(i.resumes_at)}.</p>` : nothing}
+          It resumes by itself at <time datetime=${i.resumes_at}>${resumeTime(i.resumes_at)}</time>.</p>` : nothing}
         ${i.status === 'failed' && i.error ? html`<div class="last-error"><h3>Why it stopped</h3><p>${i.error}</p></div>` : nothing}
         <p class="muted when">Started ${time(i.created_at)}${i.finished_at ? html`, ended ${time(i.finished_at)}` : nothing}</p>
         ${active ? html`<div class="actions"><button type="button" class="danger" @click=${() => this.cancel(i)}

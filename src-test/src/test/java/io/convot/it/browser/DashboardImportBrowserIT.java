@@ -53,8 +53,9 @@ class DashboardImportBrowserIT {
           List.of(CrispWebsite.message(session, 1, "text", "user", Json.createValue("Hi " + SCRIPT), start.plusSeconds(c * 60L), "Buyer"),
               CrispWebsite.message(session, 2, "text", "operator", Json.createValue("Hello!"), start.plusSeconds(c * 60L + 10), "Crisp Ann")));
     }
-    // Slow enough to watch; the second page of people is rate-limited for 6 s.
-    website.pause(250).rateLimit(3, 6);
+    // Slow enough to watch. Request 1 is the refused key's check, 2 the accepted one's, 3 the first page of
+    // people; the second page of people (4) is rate-limited for 6 s.
+    website.pause(250).rateLimit(4, 6);
 
     dashboard = new Dashboard().signedIn(owner.token()).open("/settings/apps");
     dashboard.link("Import").click();
