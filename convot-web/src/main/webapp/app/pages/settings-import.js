@@ -24,6 +24,7 @@ const STATUS = {
   failed: ['Failed', 'bad'],
 };
 const WATCH_EVERY_MS = 1500;
+const STARTED = 'Crisp accepted the token. The import is running: follow it below.';
 const number = new Intl.NumberFormat();
 const resumeToday = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 const resumeLater = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
@@ -78,8 +79,10 @@ class SettingsImport extends View {
       this.listError = err;
       return;
     }
-    if (this.imports.some((i) => ['queued', 'running', 'paused'].includes(i.status)) && this.isConnected) {
-      this.watchTimer = setTimeout(() => this.refresh(), WATCH_EVERY_MS);
+    if (this.imports.some((i) => ['queued', 'running', 'paused'].includes(i.status))) {
+      if (this.isConnected) this.watchTimer = setTimeout(() => this.refresh(), WATCH_EVERY_MS);
+    } else if (this.message === STARTED) {
+      this.message = null; // the list says how it ended
     }
   }
 
@@ -98,7 +101,7 @@ class SettingsImport extends View {
         key: form.get('key').trim(),
       });
       e.target.reset();
-      this.message = 'Crisp accepted the token. The import is running: follow it below.';
+      this.message = STARTED;
       await this.refresh();
     } catch (err) {
       this.error = err;

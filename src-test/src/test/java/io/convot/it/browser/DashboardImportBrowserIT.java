@@ -89,6 +89,7 @@ class DashboardImportBrowserIT {
     String paused = entry.getText();
     assertTrue(paused.contains("It resumes by itself at"), paused);
     assertTrue(paused.contains("50 contacts"), paused);
+    dashboard.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", entry);
     dashboard.screenshot("settings-import-paused");
     dashboard.assertAccessible("a paused import");
 
@@ -103,6 +104,7 @@ class DashboardImportBrowserIT {
     assertEquals(0L, dashboard.browser.executeScript("return document.querySelectorAll('main script').length"),
         "user text never becomes markup");
     assertFalse(dashboard.browser.getPageSource().contains(website.key()), "the key is nowhere in the page");
+    dashboard.browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", entry);
     dashboard.screenshot("settings-import-completed");
     dashboard.assertAccessible("a completed import");
   }
