@@ -125,13 +125,9 @@ public class ImportWriter {
   }
 
   private Map<String, UUID> conversationIds(UUID appId, List<CrispConversation> page) {
-    JsonArrayBuilder keys = Json.createArrayBuilder();
-    page.forEach(conversation -> keys.add(conversation.sourceKey()));
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery("""
-        SELECT source_key, id FROM conversations
-        WHERE app_id = ?1 AND source_key IN (SELECT jsonb_array_elements_text(?2::jsonb))""")
-        .setParameter(1, appId).setParameter(2, keys.build().toString()).getResultList();
+    List<Object[]> rows = em.createNativeQuery("SELECT source_key, id FROM conversations WHERE app_id = ?1 AND source_key = ANY(?2::text[])")
+        .setParameter(1, appId).setParameter(2, textArray(page.stream().map(CrispConversation::sourceKey).toList())).getResultList();
     Map<String, UUID> ids = new HashMap<>();
     rows.forEach(row -> ids.put(row[0].toString(), io.convot.common.Ids.uuid(row[1])));
     return ids;
@@ -191,35 +187,35 @@ public class ImportWriter {
     if (touched.isEmpty()) {
       return;
     }
-    String ids = uuidArray(touched);
+    // Each part reads the touched conversations' messages through messages_conversation_created.
     em.createNativeQuery("""
-        WITH touched AS (SELECT jsonb_array_elements_text(?1::jsonb)::uuid AS id),
-        latest AS (SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.id, m.created_at
-                   FROM messages m JOIN touched t ON t.id = m.conversation_id
-                   ORDER BY m.conversation_id, m.created_at DESC, m.id DESC),
+        WITH latest AS (SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.id, m.created_at
+                        FROM messages m WHERE m.conversation_id = ANY(?1::uuid[])
+                        ORDER BY m.conversation_id, m.created_at DESC, m.id DESC),
         facts AS (SELECT m.conversation_id,
                     max(m.created_at) FILTER (WHERE m.author_type = 'visitor' AND m.deleted_at IS NULL) AS last_visitor,
                     min(m.created_at) FILTER (WHERE m.author_type = 'visitor') AS first_visitor,
                     max(m.created_at) FILTER (WHERE m.author_type = 'agent' AND NOT m.private AND m.deleted_at IS NULL) AS last_reply
-                  FROM messages m JOIN touched t ON t.id = m.conversation_id GROUP BY m.conversation_id),
+                  FROM messages m WHERE m.conversation_id = ANY(?1::uuid[]) GROUP BY m.conversation_id),
         first_reply AS (SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.created_at, m.member_id
                         FROM messages m JOIN facts f ON f.conversation_id = m.conversation_id
-                        WHERE m.author_type = 'agent' AND NOT m.private AND m.created_at >= f.first_visitor
+                        WHERE m.conversation_id = ANY(?1::uuid[]) AND m.author_type = 'agent' AND NOT m.private
+                          AND m.created_at >= f.first_visitor
                         ORDER BY m.conversation_id, m.created_at, m.id),
         waiting AS (SELECT m.conversation_id, min(m.created_at) AS since
                     FROM messages m JOIN facts f ON f.conversation_id = m.conversation_id
-                    WHERE m.author_type = 'visitor' AND m.deleted_at IS NULL
+                    WHERE m.conversation_id = ANY(?1::uuid[]) AND m.author_type = 'visitor' AND m.deleted_at IS NULL
                       AND m.created_at > coalesce(f.last_reply, '-infinity')
                     GROUP BY m.conversation_id)
         UPDATE conversations c SET last_message_id = l.id, last_message_at = l.created_at, last_activity_at = l.created_at,
                last_visitor_message_at = f.last_visitor, waiting_since = w.since,
                first_visitor_message_at = f.first_visitor, first_reply_at = r.created_at, first_responder_id = r.member_id,
-               updated_at = CASE WHEN c.id IN (SELECT jsonb_array_elements_text(?2::jsonb)::uuid) THEN c.updated_at
-                                 ELSE greatest(c.updated_at, now()) END
+               updated_at = CASE WHEN c.id = ANY(?2::uuid[]) THEN c.updated_at ELSE greatest(c.updated_at, now()) END
         FROM latest l JOIN facts f ON f.conversation_id = l.conversation_id
              LEFT JOIN first_reply r ON r.conversation_id = l.conversation_id
              LEFT JOIN waiting w ON w.conversation_id = l.conversation_id
-        WHERE c.id = l.conversation_id""").setParameter(1, ids).setParameter(2, uuidArray(created)).executeUpdate();
+        WHERE c.id = l.conversation_id AND c.id = ANY(?1::uuid[])""")
+        .setParameter(1, uuidArray(touched)).setParameter(2, uuidArray(created)).executeUpdate();
   }
 
   /** A resolved conversation counts in the reports as resolved when Crisp last changed it. */
@@ -232,7 +228,7 @@ public class ImportWriter {
             conversation_created_at, resolved_at)
         SELECT gen_random_uuid(), c.organization_id, c.app_id, c.id, NULL, c.created_at, c.resolved_at
         FROM conversations c
-        WHERE c.id IN (SELECT jsonb_array_elements_text(?1::jsonb)::uuid) AND c.status = 'resolved'
+        WHERE c.id = ANY(?1::uuid[]) AND c.status = 'resolved'
           AND c.resolved_at IS NOT NULL""").setParameter(1, uuidArray(created)).executeUpdate();
   }
 
@@ -253,10 +249,15 @@ public class ImportWriter {
     return byName;
   }
 
+  /** A PostgreSQL array literal of ids, for {@code ?::uuid[]}. */
   private static String uuidArray(Collection<UUID> ids) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
-    ids.forEach(id -> array.add(id.toString()));
-    return array.build().toString();
+    return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+  }
+
+  /** A PostgreSQL array literal of texts, each quoted, for {@code ?::text[]}. */
+  private static String textArray(Collection<String> texts) {
+    return "{" + String.join(",", texts.stream()
+        .map(text -> "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}";
   }
 
   /** An email a contact can keep, normalized; anything else is dropped. */
@@ -281,7 +282,7 @@ public class ImportWriter {
         bySourceKey.put(contact.sourceKey(), contact);
       }
       if (!wanted.isEmpty()) {
-        for (Contact contact : em.createQuery("SELECT c FROM Contact c WHERE c.appId = :app AND c.email IN :emails"
+        for (Contact contact : em.createQuery("SELECT c FROM Contact c WHERE c.appId = :app AND LOWER(c.email) IN :emails"
                 + " AND c.deletedAt IS NULL ORDER BY c.verified DESC, c.updatedAt DESC, c.id", Contact.class)
             .setParameter("app", appId).setParameter("emails", wanted).getResultList()) {
           byEmail.putIfAbsent(contact.email(), contact);
