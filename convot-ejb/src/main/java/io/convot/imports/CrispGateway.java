@@ -1,8 +1,8 @@
 package io.convot.imports;
 
+import io.convot.common.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -100,7 +100,7 @@ public class CrispGateway {
     }
     JsonObject json;
     try {
-      json = Json.createReader(new StringReader(response.body())).readObject();
+      json = JsonText.JSON.createReader(new StringReader(response.body())).readObject();
     } catch (RuntimeException e) {
       throw new CrispFailure.Transient("Crisp answered with a body that is not JSON");
     }
@@ -130,7 +130,7 @@ public class CrispGateway {
 
   private static String reason(String body, int status) {
     try {
-      String reason = Json.createReader(new StringReader(body)).readObject().getString("reason", null);
+      String reason = JsonText.JSON.createReader(new StringReader(body)).readObject().getString("reason", null);
       if (reason != null && reason.matches("[a-z_]{1,60}")) {
         return reason;
       }

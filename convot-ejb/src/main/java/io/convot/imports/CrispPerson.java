@@ -1,6 +1,6 @@
 package io.convot.imports;
 
-import jakarta.json.Json;
+import io.convot.common.JsonText;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
@@ -21,7 +21,7 @@ record CrispPerson(String peopleId, String email, String nickname, String phone,
     if (company == null) {
       return null;
     }
-    JsonObjectBuilder kept = Json.createObjectBuilder();
+    JsonObjectBuilder kept = JsonText.JSON.createObjectBuilder();
     for (String name : List.of("name", "url", "description")) {
       String value = CrispJson.cut(CrispJson.text(company, name), 500);
       if (value != null) {

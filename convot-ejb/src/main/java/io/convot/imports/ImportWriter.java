@@ -1,6 +1,7 @@
 package io.convot.imports;
 
 import io.convot.common.Emails;
+import io.convot.common.JsonText;
 import io.convot.contact.Contact;
 import io.convot.contact.ContactChange;
 import io.convot.contact.ContactView;
@@ -8,7 +9,6 @@ import io.convot.event.Outbox;
 import io.convot.member.Member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
@@ -93,7 +93,7 @@ public class ImportWriter {
 
   private Set<UUID> insertConversations(UUID appId, List<CrispConversation> page, Map<String, List<CrispMessage>> messages,
       Map<String, UUID> contactOf) {
-    JsonArrayBuilder rows = Json.createArrayBuilder();
+    JsonArrayBuilder rows = JsonText.JSON.createArrayBuilder();
     for (CrispConversation conversation : page) {
       List<CrispMessage> own = messages.getOrDefault(conversation.sessionId(), List.of());
       long first = own.isEmpty() ? 0 : own.get(0).timestamp();
@@ -101,12 +101,12 @@ public class ImportWriter {
       long createdAt = conversation.createdAt() > 0 ? Math.min(conversation.createdAt(), first > 0 ? first : Long.MAX_VALUE)
           : (first > 0 ? first : System.currentTimeMillis());
       long updatedAt = Math.max(Math.max(conversation.updatedAt(), last), createdAt);
-      rows.add(Json.createObjectBuilder().add("id", UUID.randomUUID().toString())
+      rows.add(JsonText.JSON.createObjectBuilder().add("id", UUID.randomUUID().toString())
           .add("contact_id", contactOf.get(conversation.sessionId()).toString())
           .add("status", conversation.isResolved() ? "resolved" : "open")
           .add("created_at", Instant.ofEpochMilli(createdAt).toString())
           .add("updated_at", Instant.ofEpochMilli(updatedAt).toString())
-          .add("resolved_at", conversation.isResolved() ? Json.createValue(Instant.ofEpochMilli(updatedAt).toString()) : JsonValue.NULL)
+          .add("resolved_at", conversation.isResolved() ? JsonText.JSON.createValue(Instant.ofEpochMilli(updatedAt).toString()) : JsonValue.NULL)
           .add("source_key", conversation.sourceKey()));
     }
     @SuppressWarnings("unchecked")
@@ -146,20 +146,20 @@ public class ImportWriter {
         boolean agent = message.fromAgent();
         UUID member = agent && message.author() != null ? members.get(message.author().toLowerCase(Locale.ROOT)) : null;
         String authorName = agent && member == null ? CrispJson.cut(message.author(), 200) : null;
-        rows.add(Json.createObjectBuilder().add("id", UUID.randomUUID().toString())
+        rows.add(JsonText.JSON.createObjectBuilder().add("id", UUID.randomUUID().toString())
             .add("conversation_id", conversationId.toString())
             .add("author_type", agent ? "agent" : "visitor")
-            .add("member_id", member == null ? JsonValue.NULL : Json.createValue(member.toString()))
+            .add("member_id", member == null ? JsonValue.NULL : JsonText.JSON.createValue(member.toString()))
             .add("private", message.isNote())
             .add("text", text)
             .add("created_at", Instant.ofEpochMilli(message.timestamp()).toString())
             .add("source_key", message.sourceKey())
-            .add("author_name", authorName == null ? JsonValue.NULL : Json.createValue(authorName)).build());
+            .add("author_name", authorName == null ? JsonValue.NULL : JsonText.JSON.createValue(authorName)).build());
       }
     }
     int inserted = 0;
     for (int from = 0; from < rows.size(); from += CHUNK) {
-      JsonArrayBuilder chunk = Json.createArrayBuilder();
+      JsonArrayBuilder chunk = JsonText.JSON.createArrayBuilder();
       rows.subList(from, Math.min(rows.size(), from + CHUNK)).forEach(chunk::add);
       @SuppressWarnings("unchecked")
       List<Object> conversations = em.createNativeQuery("""

@@ -182,6 +182,28 @@ class CrispImportIT {
   }
 
   @Test
+  void serverErrorsAreRetriedAndTwelveFailedAttemptsInARowFailTheImport() {
+    Imports imports = Imports.setUp("Crisp down");
+    CrispWebsite website = CrispApiSimulator.get().website("Crisp down");
+    CrispHistory history = CrispHistory.of(website, "Owner of Crisp down");
+    // A blip (two 503s) is retried by Fault Tolerance within the step; then Crisp stays down.
+    // Request 1 checks the token; 2 and 3 (the first page of people) fail, its third attempt succeeds.
+    website.fail(2, CrispWebsite.Fault.SERVER_ERROR).fail(3, CrispWebsite.Fault.SERVER_ERROR);
+    for (int request = 5; request < 40; request++) {
+      website.fail(request, CrispWebsite.Fault.SERVER_ERROR);
+    }
+
+    String id = imports.started(website);
+    JsonObject failed = imports.awaitStatus(id, "failed", IMPORT_TIME);
+
+    assertEquals("retries exhausted: Crisp answered 503", failed.getString("error"));
+    assertEquals(50, failed.getJsonObject("progress").getInt("contacts"), "the first page, stored after the blip");
+    assertEquals(14, website.requests().stream().filter(r -> r.status() == 503).count(), "2 in the blip, then 12 in a row");
+    assertNull(Database.single("SELECT credentials_sealed FROM imports WHERE id = ?::uuid", id));
+    assertTrue(history.messages > 0);
+  }
+
+  @Test
   void aReRunCreatesNothingAlreadyImportedAndAddsWhatIsNew() {
     Imports imports = Imports.setUp("Re-run");
     CrispHistory history = CrispHistory.of(CrispApiSimulator.get().website("Re-run"), "Owner of Re-run");
