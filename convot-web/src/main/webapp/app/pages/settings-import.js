@@ -29,6 +29,11 @@ const number = new Intl.NumberFormat();
 const resumeToday = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 const resumeLater = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
+/** "1 message", "2,000 messages". */
+function count(n, noun) {
+  return `${number.format(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** When a pause ends, to the second (pauses are often seconds long). */
 function resumeTime(iso) {
   const d = new Date(iso);
@@ -213,7 +218,7 @@ class SettingsImport extends View {
     const app = (this.apps || []).find((a) => a.id === i.app_id);
     const active = ['queued', 'running', 'paused'].includes(i.status);
     const p = i.progress;
-    const counts = `${number.format(p.contacts)} contacts, ${number.format(p.conversations)} conversations, ${number.format(p.messages)} messages`;
+    const counts = `${count(p.contacts, 'contact')}, ${count(p.conversations, 'conversation')}, ${count(p.messages, 'message')}`;
     return html`
       <li class="import-entry" aria-label=${`Import of ${i.website_id} into ${app ? app.name : 'a deleted app'}`}>
         <div class="entry-head">
@@ -221,7 +226,7 @@ class SettingsImport extends View {
           <span class=${`badge ${tone}`}>${label}</span>
         </div>
         ${this.bar(i, counts)}
-        <p class="counts">${counts} <span class="muted">· ${number.format(p.pages_done)} pages</span></p>
+        <p class="counts">${counts} <span class="muted">· ${count(p.pages_done, 'page')}</span></p>
         ${i.status === 'paused' ? html`<p class="paused" role="status">Paused: Crisp is limiting how fast the import may read.
           It resumes by itself at <time datetime=${i.resumes_at}>${resumeTime(i.resumes_at)}</time>.</p>` : nothing}
         ${i.status === 'failed' && i.error ? html`<div class="last-error"><h3>Why it stopped</h3><p>${i.error}</p></div>` : nothing}
