@@ -20,6 +20,7 @@ const SETTINGS = [
   ['channels', 'Channels'],
   ['help-center', 'Help center'],
   ['shopify', 'Shopify'],
+  ['import', 'Import'],
   ['account', 'Account'],
 ];
 

@@ -22,6 +22,7 @@ const routes = [
   { path: '/settings/channels', module: './pages/settings-channels.js', tag: 'cv-settings-channels', section: 'settings', settings: 'channels' },
   { path: '/settings/help-center', module: './pages/settings-help-center.js', tag: 'cv-settings-help-center', section: 'settings', settings: 'help-center' },
   { path: '/settings/shopify', module: './pages/settings-shopify.js', tag: 'cv-settings-shopify', section: 'settings', settings: 'shopify' },
+  { path: '/settings/import', module: './pages/settings-import.js', tag: 'cv-settings-import', section: 'settings', settings: 'import' },
   { path: '/settings/account', module: './pages/settings-account.js', tag: 'cv-settings-account', section: 'settings', settings: 'account' },
 ].map((r) => ({ ...r, pattern: new URLPattern({ pathname: r.path }) }));
 

@@ -39,6 +39,7 @@ public enum ErrorCode {
   RATE_LIMITED(429, "Too many requests"),
   INTERNAL_ERROR(500, "Internal error"),
   PARTNER_API_UNAVAILABLE(502, "Shopify Partner API unavailable"),
+  SOURCE_UNAVAILABLE(502, "Import source unavailable"),
   UNAVAILABLE(503, "Service unavailable");
 
   private final int status;

@@ -65,7 +65,30 @@ public class Contact extends TenantEntity {
   @Column(name = "deleted_at")
   private Instant deletedAt;
 
+  /** Where an imported contact came from (its key in the source), so that a re-run finds it. */
+  @Column(name = "source_key", updatable = false)
+  private String sourceKey;
+
   protected Contact() {}
+
+  /**
+   * A contact an import creates as the source knew it, at the time the source first saw it.
+   * Values are as checked by the caller: an email already normalized, texts within their limits.
+   */
+  public static Contact imported(UUID appId, String sourceKey, Instant createdAt, String email, String nickname,
+      String avatar, String phone, String company, Map<String, String> data, java.util.Collection<String> segments) {
+    Contact contact = new Contact(appId);
+    contact.sourceKey = sourceKey;
+    contact.createdAt = createdAt;
+    contact.email = email;
+    contact.nickname = nickname;
+    contact.avatar = avatar;
+    contact.phone = phone;
+    contact.company = company;
+    contact.data.putAll(data);
+    contact.segments.addAll(segments);
+    return contact;
+  }
 
   public Contact(UUID appId) {
     this.id = UUID.randomUUID();
@@ -160,6 +183,11 @@ public class Contact extends TenantEntity {
 
   public String email() {
     return email;
+  }
+
+  /** Where an imported contact came from; null for every other contact. */
+  public String sourceKey() {
+    return sourceKey;
   }
 
   public boolean verified() {

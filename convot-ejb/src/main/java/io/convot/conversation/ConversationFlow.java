@@ -127,10 +127,13 @@ public class ConversationFlow {
     publishStatus(conversation, outbox.record(new ConversationReopened(conversation.appId(), view(conversation))));
   }
 
-  /** The member who wrote an agent message, while they are still a member. */
+  /**
+   * The member who wrote an agent message, while they are still a member; for an imported reply by
+   * someone who never was one, their name alone.
+   */
   public MessageView.Author authorOf(Message message) {
     if (message.memberId() == null) {
-      return null;
+      return message.authorName() == null ? null : new MessageView.Author(null, message.authorName());
     }
     Member member = em.find(Member.class, message.memberId());
     return member == null ? null : new MessageView.Author(member.id(), member.name());

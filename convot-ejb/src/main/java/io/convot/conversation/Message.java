@@ -54,6 +54,10 @@ public class Message extends TenantEntity {
   @Column(name = "deleted_at")
   private Instant deletedAt;
 
+  /** An imported reply's author when they are not a member: the name the source knew them by. */
+  @Column(name = "author_name", updatable = false)
+  private String authorName;
+
   protected Message() {}
 
   private Message(Conversation conversation, Author author, UUID memberId, boolean privateNote, String text) {
@@ -148,5 +152,9 @@ public class Message extends TenantEntity {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  public String authorName() {
+    return authorName;
   }
 }

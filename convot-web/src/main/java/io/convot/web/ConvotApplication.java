@@ -11,6 +11,7 @@ import io.convot.web.helpcenter.AppArticleResource;
 import io.convot.web.helpcenter.ArticleResource;
 import io.convot.web.helpcenter.HelpDomainResource;
 import io.convot.web.idempotency.IdempotentPosts;
+import io.convot.web.imports.ImportResource;
 import io.convot.web.me.MeResource;
 import io.convot.web.member.InvitationResource;
 import io.convot.web.member.MemberResource;
@@ -55,7 +56,7 @@ public class ConvotApplication extends Application {
         ApiKeyResource.class, MemberResource.class, InvitationResource.class, ConversationResource.class,
         MessageResource.class, ContactResource.class, WebhookResource.class, ShopifyResource.class,
         RevenueResource.class, ReportResource.class, TokenResource.class, IdempotentPosts.class));
-    classes.addAll(Set.of(AppArticleResource.class, ArticleResource.class, HelpDomainResource.class));
+    classes.addAll(Set.of(AppArticleResource.class, ArticleResource.class, HelpDomainResource.class, ImportResource.class));
     classes.add(SampleResource.class);
     classes.addAll(Set.of(NotificationPreferencesResource.class, NotificationChannelResource.class));
     return classes;

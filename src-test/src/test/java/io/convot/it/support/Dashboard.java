@@ -213,6 +213,7 @@ public final class Dashboard implements AutoCloseable {
       case "alert" -> "[role=alert]";
       case "region" -> "section, [role=region]";
       case "tab" -> "[role=tab]";
+      case "progressbar" -> "progress, [role=progressbar]";
       default -> "[role=" + role + "]";
     };
     return browser.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed).toList();

@@ -1,0 +1,95 @@
+package io.convot.imports;
+
+import io.convot.crypto.SecretBox;
+import io.convot.tenancy.Tenancy;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * One step of an import, in the transaction that delivered its message: it locks the import's row
+ * (so two servers, or two copies of a message, never run one import at once), reads one page from
+ * Crisp, stores it and queues the next step, all committed together. A server killed in the middle
+ * commits nothing: the broker delivers the step again and it runs from the start of its page.
+ */
+@Stateless
+public class ImportSteps {
+
+  private static final Logger LOG = Logger.getLogger(ImportSteps.class.getName());
+
+  @PersistenceContext(unitName = "convot")
+  EntityManager em;
+
+  @Inject Tenancy tenancy;
+  @Inject SecretBox secrets;
+  @Inject CrispReader reader;
+  @Inject ImportWriter writer;
+  @Inject ImportQueue queue;
+  @Inject ImportSettings settings;
+
+  public void run(ImportQueue.StepMessage step) {
+    tenancy.enter(step.organizationId());
+    Import imported = em.find(Import.class, step.importId(), LockModeType.PESSIMISTIC_WRITE);
+    if (imported == null || !imported.awaits(step.step())) {
+      return;
+    }
+    CrispCredentials credentials;
+    try {
+      credentials = CrispCredentials.of(secrets.open(imported.credentialsSealed(),
+          CrispCredentials.context(step.organizationId(), imported.id())));
+    } catch (SecretBox.SecretUnreadable | NullPointerException e) {
+      imported.fail("The stored Crisp credentials cannot be opened with the configured encryption keys: start the import again");
+      return;
+    }
+    imported.running();
+    CrispCall call = new CrispCall(imported.websiteId(), credentials);
+    try {
+      int next = imported.phase() == Import.Phase.people ? people(imported, call) : conversations(imported, call);
+      if (imported.status() == Import.Status.running) {
+        queue.queue(step.organizationId(), imported.id(), next, Duration.ZERO);
+      }
+    } catch (CrispFailure.RateLimited e) {
+      Duration wait = imported.rateLimited(e.retryAfter(), settings.rateLimitPause(), settings.longestPause());
+      LOG.info(() -> "Import " + imported.id() + " paused for " + wait + ": " + e.getMessage());
+      queue.queue(step.organizationId(), imported.id(), imported.nextStep(), wait);
+    } catch (CrispFailure.Transient e) {
+      if (imported.failed(call.failedInARow(), settings.maxFailures(), "retries exhausted: " + e.getMessage())) {
+        queue.queue(step.organizationId(), imported.id(), imported.nextStep(), settings.retryDelay());
+      }
+    } catch (CrispFailure.Rejected e) {
+      imported.fail(e.getMessage());
+    }
+  }
+
+  /** Ends an import whose step cannot be stored (its messages would otherwise go round until the dead-letter queue). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void giveUp(ImportQueue.StepMessage step, String reason) {
+    tenancy.enter(step.organizationId());
+    Import imported = em.find(Import.class, step.importId(), LockModeType.PESSIMISTIC_WRITE);
+    if (imported != null && imported.awaits(step.step())) {
+      imported.fail(reason);
+    }
+  }
+
+  private int people(Import imported, CrispCall call) {
+    List<CrispPerson> people = reader.people(call, imported.nextPage());
+    int created = writer.people(imported.appId(), people);
+    return imported.pageStored(created, 0, 0, people.isEmpty());
+  }
+
+  private int conversations(Import imported, CrispCall call) {
+    List<CrispConversation> page = reader.conversations(call, imported.nextPage());
+    Map<String, List<CrispMessage>> messages = reader.messagesOf(call, page.stream().map(CrispConversation::sessionId).toList());
+    ImportWriter.Stored stored = writer.conversations(imported.appId(), page, messages);
+    return imported.pageStored(stored.contacts(), stored.conversations(), stored.messages(), page.isEmpty());
+  }
+}

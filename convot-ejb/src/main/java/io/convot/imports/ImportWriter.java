@@ -1,0 +1,313 @@
+package io.convot.imports;
+
+import io.convot.common.Emails;
+import io.convot.common.JsonText;
+import io.convot.contact.Contact;
+import io.convot.contact.ContactChange;
+import io.convot.contact.ContactView;
+import io.convot.event.Outbox;
+import io.convot.member.Member;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Stores what one step read, in the step's transaction (the caller entered the organization).
+ * Contacts go through JPA, each with its {@code contact.created}; conversations, messages and
+ * resolutions are written in bulk (one statement per kind and page), with no message or
+ * conversation event, no live update and no notification: imported history is not news.
+ */
+@ApplicationScoped
+public class ImportWriter {
+
+  private static final int CHUNK = 1000;
+
+  @PersistenceContext(unitName = "convot")
+  EntityManager em;
+
+  @Inject Outbox outbox;
+
+  /** What a page added. */
+  record Stored(int contacts, int conversations, int messages) {}
+
+  /** People become contacts, matched by email, else by Crisp's people_id; answers how many were created. */
+  int people(UUID appId, List<CrispPerson> people) {
+    Contacts contacts = new Contacts(appId);
+    contacts.load(people.stream().map(CrispPerson::sourceKey).toList(), people.stream().map(person -> email(person.email())).toList());
+    int created = 0;
+    for (CrispPerson person : people) {
+      if (contacts.find(email(person.email()), person.sourceKey()) == null) {
+        contacts.create(person.sourceKey(), person.createdAt(), email(person.email()), person.nickname(), person.avatar(),
+            person.phone(), person.company(), Map.of(), person.segments());
+        created++;
+      }
+    }
+    em.flush();
+    return created;
+  }
+
+  /** A page of conversations with all their messages. */
+  Stored conversations(UUID appId, List<CrispConversation> page, Map<String, List<CrispMessage>> messages) {
+    if (page.isEmpty()) {
+      return new Stored(0, 0, 0);
+    }
+    Contacts contacts = new Contacts(appId);
+    contacts.load(page.stream().map(CrispConversation::contactSourceKey).toList(),
+        page.stream().map(conversation -> email(conversation.email())).toList());
+    Map<String, UUID> contactOf = new HashMap<>();
+    int createdContacts = 0;
+    for (CrispConversation conversation : page) {
+      String email = email(conversation.email());
+      Contact contact = contacts.find(email, conversation.contactSourceKey());
+      if (contact == null) {
+        contact = contacts.create(conversation.contactSourceKey(), conversation.createdAt(), email, conversation.nickname(),
+            conversation.avatar(), conversation.phone(), null, conversation.data(), conversation.segments());
+        createdContacts++;
+      }
+      contactOf.put(conversation.sessionId(), contact.id());
+    }
+    em.flush();
+
+    Set<UUID> created = insertConversations(appId, page, messages, contactOf);
+    Map<String, UUID> ids = conversationIds(appId, page);
+    Set<UUID> touched = new HashSet<>();
+    int inserted = insertMessages(appId, page, messages, ids, members(), touched);
+    recomputeFacts(touched, created);
+    recordResolutions(created);
+    return new Stored(createdContacts, created.size(), inserted);
+  }
+
+  private Set<UUID> insertConversations(UUID appId, List<CrispConversation> page, Map<String, List<CrispMessage>> messages,
+      Map<String, UUID> contactOf) {
+    JsonArrayBuilder rows = JsonText.JSON.createArrayBuilder();
+    for (CrispConversation conversation : page) {
+      List<CrispMessage> own = messages.getOrDefault(conversation.sessionId(), List.of());
+      long first = own.isEmpty() ? 0 : own.get(0).timestamp();
+      long last = own.isEmpty() ? 0 : own.get(own.size() - 1).timestamp();
+      long createdAt = conversation.createdAt() > 0 ? Math.min(conversation.createdAt(), first > 0 ? first : Long.MAX_VALUE)
+          : (first > 0 ? first : System.currentTimeMillis());
+      long updatedAt = Math.max(Math.max(conversation.updatedAt(), last), createdAt);
+      rows.add(JsonText.JSON.createObjectBuilder().add("id", UUID.randomUUID().toString())
+          .add("contact_id", contactOf.get(conversation.sessionId()).toString())
+          .add("status", conversation.isResolved() ? "resolved" : "open")
+          .add("created_at", Instant.ofEpochMilli(createdAt).toString())
+          .add("updated_at", Instant.ofEpochMilli(updatedAt).toString())
+          .add("resolved_at", conversation.isResolved() ? JsonText.JSON.createValue(Instant.ofEpochMilli(updatedAt).toString()) : JsonValue.NULL)
+          .add("source_key", conversation.sourceKey()));
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> inserted = em.createNativeQuery("""
+        INSERT INTO conversations (id, organization_id, app_id, contact_id, status, created_at, updated_at, resolved_at,
+            last_activity_at, source_key)
+        SELECT r.id, convot_current_organization(), ?1, r.contact_id, r.status, r.created_at, r.updated_at, r.resolved_at,
+               r.created_at, r.source_key
+        FROM jsonb_to_recordset(?2::jsonb) AS r(id uuid, contact_id uuid, status text, created_at timestamptz,
+            updated_at timestamptz, resolved_at timestamptz, source_key text)
+        ON CONFLICT (app_id, source_key) WHERE source_key IS NOT NULL DO NOTHING
+        RETURNING id""").setParameter(1, appId).setParameter(2, rows.build().toString()).getResultList();
+    Set<UUID> created = new HashSet<>();
+    inserted.forEach(id -> created.add(io.convot.common.Ids.uuid(id)));
+    return created;
+  }
+
+  private Map<String, UUID> conversationIds(UUID appId, List<CrispConversation> page) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery("SELECT source_key, id FROM conversations WHERE app_id = ?1 AND source_key = ANY(?2::text[])")
+        .setParameter(1, appId).setParameter(2, textArray(page.stream().map(CrispConversation::sourceKey).toList())).getResultList();
+    Map<String, UUID> ids = new HashMap<>();
+    rows.forEach(row -> ids.put(row[0].toString(), io.convot.common.Ids.uuid(row[1])));
+    return ids;
+  }
+
+  private int insertMessages(UUID appId, List<CrispConversation> page, Map<String, List<CrispMessage>> messages,
+      Map<String, UUID> ids, Map<String, UUID> members, Set<UUID> touched) {
+    List<JsonValue> rows = new ArrayList<>();
+    for (CrispConversation conversation : page) {
+      UUID conversationId = ids.get(conversation.sourceKey());
+      for (CrispMessage message : messages.getOrDefault(conversation.sessionId(), List.of())) {
+        String text = message.text();
+        if (conversationId == null || text == null) {
+          continue;
+        }
+        boolean agent = message.fromAgent();
+        UUID member = agent && message.author() != null ? members.get(message.author().toLowerCase(Locale.ROOT)) : null;
+        String authorName = agent && member == null ? CrispJson.cut(message.author(), 200) : null;
+        rows.add(JsonText.JSON.createObjectBuilder().add("id", UUID.randomUUID().toString())
+            .add("conversation_id", conversationId.toString())
+            .add("author_type", agent ? "agent" : "visitor")
+            .add("member_id", member == null ? JsonValue.NULL : JsonText.JSON.createValue(member.toString()))
+            .add("private", message.isNote())
+            .add("text", text)
+            .add("created_at", Instant.ofEpochMilli(message.timestamp()).toString())
+            .add("source_key", message.sourceKey())
+            .add("author_name", authorName == null ? JsonValue.NULL : JsonText.JSON.createValue(authorName)).build());
+      }
+    }
+    int inserted = 0;
+    for (int from = 0; from < rows.size(); from += CHUNK) {
+      JsonArrayBuilder chunk = JsonText.JSON.createArrayBuilder();
+      rows.subList(from, Math.min(rows.size(), from + CHUNK)).forEach(chunk::add);
+      @SuppressWarnings("unchecked")
+      List<Object> conversations = em.createNativeQuery("""
+          INSERT INTO messages (id, organization_id, app_id, conversation_id, author_type, member_id, private, text,
+              created_at, updated_at, source_key, author_name)
+          SELECT r.id, convot_current_organization(), ?1, r.conversation_id, r.author_type, r.member_id, r.private, r.text,
+                 r.created_at, r.created_at, r.source_key, r.author_name
+          FROM jsonb_to_recordset(?2::jsonb) AS r(id uuid, conversation_id uuid, author_type text, member_id uuid,
+              private boolean, text text, created_at timestamptz, source_key text, author_name text)
+          ON CONFLICT (conversation_id, source_key) WHERE source_key IS NOT NULL DO NOTHING
+          RETURNING conversation_id""").setParameter(1, appId).setParameter(2, chunk.build().toString()).getResultList();
+      inserted += conversations.size();
+      conversations.forEach(id -> touched.add(io.convot.common.Ids.uuid(id)));
+    }
+    return inserted;
+  }
+
+  /**
+   * What the inbox and the reports read of a conversation without its messages, from its messages
+   * as they now are (as the V11 and V15 migrations computed them): latest message and activity,
+   * latest visitor message and since when the visitor waits, first visitor message and first reply.
+   * A conversation that existed already is also marked changed now, for catch-up and {@code updated_since}.
+   */
+  private void recomputeFacts(Set<UUID> touched, Set<UUID> created) {
+    if (touched.isEmpty()) {
+      return;
+    }
+    // Each part reads the touched conversations' messages through messages_conversation_created.
+    em.createNativeQuery("""
+        WITH latest AS (SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.id, m.created_at
+                        FROM messages m WHERE m.conversation_id = ANY(?1::uuid[])
+                        ORDER BY m.conversation_id, m.created_at DESC, m.id DESC),
+        facts AS (SELECT m.conversation_id,
+                    max(m.created_at) FILTER (WHERE m.author_type = 'visitor' AND m.deleted_at IS NULL) AS last_visitor,
+                    min(m.created_at) FILTER (WHERE m.author_type = 'visitor') AS first_visitor,
+                    max(m.created_at) FILTER (WHERE m.author_type = 'agent' AND NOT m.private AND m.deleted_at IS NULL) AS last_reply
+                  FROM messages m WHERE m.conversation_id = ANY(?1::uuid[]) GROUP BY m.conversation_id),
+        first_reply AS (SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.created_at, m.member_id
+                        FROM messages m JOIN facts f ON f.conversation_id = m.conversation_id
+                        WHERE m.conversation_id = ANY(?1::uuid[]) AND m.author_type = 'agent' AND NOT m.private
+                          AND m.created_at >= f.first_visitor
+                        ORDER BY m.conversation_id, m.created_at, m.id),
+        waiting AS (SELECT m.conversation_id, min(m.created_at) AS since
+                    FROM messages m JOIN facts f ON f.conversation_id = m.conversation_id
+                    WHERE m.conversation_id = ANY(?1::uuid[]) AND m.author_type = 'visitor' AND m.deleted_at IS NULL
+                      AND m.created_at > coalesce(f.last_reply, '-infinity')
+                    GROUP BY m.conversation_id)
+        UPDATE conversations c SET last_message_id = l.id, last_message_at = l.created_at, last_activity_at = l.created_at,
+               last_visitor_message_at = f.last_visitor, waiting_since = w.since,
+               first_visitor_message_at = f.first_visitor, first_reply_at = r.created_at, first_responder_id = r.member_id,
+               updated_at = CASE WHEN c.id = ANY(?2::uuid[]) THEN c.updated_at ELSE greatest(c.updated_at, now()) END
+        FROM latest l JOIN facts f ON f.conversation_id = l.conversation_id
+             LEFT JOIN first_reply r ON r.conversation_id = l.conversation_id
+             LEFT JOIN waiting w ON w.conversation_id = l.conversation_id
+        WHERE c.id = l.conversation_id AND c.id = ANY(?1::uuid[])""")
+        .setParameter(1, uuidArray(touched)).setParameter(2, uuidArray(created)).executeUpdate();
+  }
+
+  /** A resolved conversation counts in the reports as resolved when Crisp last changed it. */
+  private void recordResolutions(Set<UUID> created) {
+    if (created.isEmpty()) {
+      return;
+    }
+    em.createNativeQuery("""
+        INSERT INTO conversation_resolutions (id, organization_id, app_id, conversation_id, member_id,
+            conversation_created_at, resolved_at)
+        SELECT gen_random_uuid(), c.organization_id, c.app_id, c.id, NULL, c.created_at, c.resolved_at
+        FROM conversations c
+        WHERE c.id = ANY(?1::uuid[]) AND c.status = 'resolved'
+          AND c.resolved_at IS NOT NULL""").setParameter(1, uuidArray(created)).executeUpdate();
+  }
+
+  /** Members by name, for replies Crisp credits to an operator by nickname: only names no two members share. */
+  private Map<String, UUID> members() {
+    Map<String, UUID> byName = new HashMap<>();
+    Set<String> shared = new HashSet<>();
+    for (Member member : em.createQuery("SELECT m FROM Member m", Member.class).getResultList()) {
+      if (member.name() == null) {
+        continue;
+      }
+      String name = member.name().strip().toLowerCase(Locale.ROOT);
+      if (byName.putIfAbsent(name, member.id()) != null) {
+        shared.add(name);
+      }
+    }
+    shared.forEach(byName::remove);
+    return byName;
+  }
+
+  /** A PostgreSQL array literal of ids, for {@code ?::uuid[]}. */
+  private static String uuidArray(Collection<UUID> ids) {
+    return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+  }
+
+  /** A PostgreSQL array literal of texts, each quoted, for {@code ?::text[]}. */
+  private static String textArray(Collection<String> texts) {
+    return "{" + String.join(",", texts.stream()
+        .map(text -> "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "}";
+  }
+
+  /** An email a contact can keep, normalized; anything else is dropped. */
+  private static String email(String email) {
+    return email != null && email.length() <= 254 && Emails.isValid(email) ? Emails.normalize(email) : null;
+  }
+
+  /** The app's contacts an import may mean: by source key (deleted ones too: the team removed them), else by email. */
+  private final class Contacts {
+    private final UUID appId;
+    private final Map<String, Contact> bySourceKey = new HashMap<>();
+    private final Map<String, Contact> byEmail = new LinkedHashMap<>();
+
+    Contacts(UUID appId) {
+      this.appId = appId;
+    }
+
+    void load(List<String> sourceKeys, List<String> emails) {
+      List<String> wanted = emails.stream().filter(java.util.Objects::nonNull).distinct().toList();
+      for (Contact contact : em.createQuery("SELECT c FROM Contact c WHERE c.appId = :app AND c.sourceKey IN :keys", Contact.class)
+          .setParameter("app", appId).setParameter("keys", sourceKeys.isEmpty() ? List.of("") : sourceKeys).getResultList()) {
+        bySourceKey.put(contact.sourceKey(), contact);
+      }
+      if (!wanted.isEmpty()) {
+        for (Contact contact : em.createQuery("SELECT c FROM Contact c WHERE c.appId = :app AND LOWER(c.email) IN :emails"
+                + " AND c.deletedAt IS NULL ORDER BY c.verified DESC, c.updatedAt DESC, c.id", Contact.class)
+            .setParameter("app", appId).setParameter("emails", wanted).getResultList()) {
+          byEmail.putIfAbsent(contact.email(), contact);
+        }
+      }
+    }
+
+    Contact find(String email, String sourceKey) {
+      Contact found = email == null ? null : byEmail.get(email);
+      return found != null ? found : bySourceKey.get(sourceKey);
+    }
+
+    Contact create(String sourceKey, long createdAt, String email, String nickname, String avatar, String phone,
+        String company, Map<String, String> data, List<String> segments) {
+      Contact contact = Contact.imported(appId, sourceKey, createdAt > 0 ? Instant.ofEpochMilli(createdAt) : io.convot.common.Timestamps.now(),
+          email, CrispJson.cut(nickname, 200), avatar != null && avatar.length() <= 2000 ? avatar : null,
+          phone != null && phone.length() <= 50 ? phone : null, company, data,
+          segments.stream().filter(segment -> segment.length() <= 100).distinct().toList());
+      em.persist(contact);
+      outbox.record(new ContactChange.ContactCreated(appId, ContactView.of(contact)));
+      bySourceKey.put(sourceKey, contact);
+      if (email != null) {
+        byEmail.putIfAbsent(email, contact);
+      }
+      return contact;
+    }
+  }
+}
