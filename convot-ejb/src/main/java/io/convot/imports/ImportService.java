@@ -32,6 +32,7 @@ public class ImportService {
   @Inject Tenancy tenancy;
   @Inject SecretBox secrets;
   @Inject ImportQueue queue;
+  @Inject io.convot.metrics.OperationalMetrics metrics;
 
   /** What may be checked before Crisp is asked: the app is the organization's, and no import of the website runs into it. */
   public void checkStartable(ImportRequest request) {
@@ -78,6 +79,7 @@ public class ImportService {
     }
     Member member = caller.get().memberId() == null ? null : em.find(Member.class, caller.get().memberId());
     imported.fail(member == null ? "Cancelled" : "Cancelled by " + member.name());
+    metrics.importRun("cancelled");
     return ImportView.of(imported);
   }
 

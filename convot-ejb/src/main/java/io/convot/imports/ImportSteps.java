@@ -1,6 +1,7 @@
 package io.convot.imports;
 
 import io.convot.crypto.SecretBox;
+import io.convot.metrics.OperationalMetrics;
 import io.convot.tenancy.Tenancy;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -35,12 +36,27 @@ public class ImportSteps {
   @Inject ImportWriter writer;
   @Inject ImportQueue queue;
   @Inject ImportSettings settings;
+  @Inject OperationalMetrics metrics;
 
   public void run(ImportQueue.StepMessage step) {
+    Import imported = runStep(step);
+    if (imported != null) {
+      countIfEnded(imported);
+    }
+  }
+
+  /** An import that ends in this step (only an awaited step runs, so an ended one ended here) is counted by outcome. */
+  private void countIfEnded(Import imported) {
+    if (!imported.status().isActive()) {
+      metrics.importRun(imported.status() == Import.Status.completed ? "succeeded" : "failed");
+    }
+  }
+
+  private Import runStep(ImportQueue.StepMessage step) {
     tenancy.enter(step.organizationId());
     Import imported = em.find(Import.class, step.importId(), LockModeType.PESSIMISTIC_WRITE);
     if (imported == null || !imported.awaits(step.step())) {
-      return;
+      return null;
     }
     CrispCredentials credentials;
     try {
@@ -48,7 +64,7 @@ public class ImportSteps {
           CrispCredentials.context(step.organizationId(), imported.id())));
     } catch (SecretBox.SecretUnreadable | NullPointerException e) {
       imported.fail("The stored Crisp credentials cannot be opened with the configured encryption keys: start the import again");
-      return;
+      return imported;
     }
     imported.running();
     CrispCall call = new CrispCall(imported.websiteId(), credentials);
@@ -68,6 +84,7 @@ public class ImportSteps {
     } catch (CrispFailure.Rejected e) {
       imported.fail(e.getMessage());
     }
+    return imported;
   }
 
   /** Ends an import whose step cannot be stored (its messages would otherwise go round until the dead-letter queue). */
@@ -77,6 +94,7 @@ public class ImportSteps {
     Import imported = em.find(Import.class, step.importId(), LockModeType.PESSIMISTIC_WRITE);
     if (imported != null && imported.awaits(step.step())) {
       imported.fail(reason);
+      countIfEnded(imported);
     }
   }
 

@@ -33,8 +33,8 @@ public class OperationalMetrics {
   }
 
   /**
-   * An import's end ({@code succeeded} or {@code failed}): the importer calls this once per import it
-   * finishes, so that {@code convot_imports_total} counts them by outcome.
+   * An import's end ({@code succeeded}, {@code failed} or {@code cancelled}): the importer calls this once
+   * per import it ends, so that {@code convot_imports_total} counts them by outcome.
    */
   public void importRun(String outcome) {
     registry.counter(IMPORTS, new Tag("outcome", outcome)).inc();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.convot.it.ops.Scrape;
 import io.convot.it.support.Api;
 import io.convot.it.support.Database;
 import io.convot.it.support.Eventually;
@@ -193,10 +194,12 @@ class CrispImportIT {
       website.fail(request, CrispWebsite.Fault.SERVER_ERROR);
     }
 
+    double failedBefore = imported("failed");
     String id = imports.started(website);
     JsonObject failed = imports.awaitStatus(id, "failed", IMPORT_TIME);
 
     assertEquals("retries exhausted: Crisp answered 503", failed.getString("error"));
+    assertEquals(failedBefore + 1, imported("failed"), "the failed import counted once by outcome in /metrics");
     assertEquals(50, failed.getJsonObject("progress").getInt("contacts"), "the first page, stored after the blip");
     assertEquals(14, website.requests().stream().filter(r -> r.status() == 503).count(), "2 in the blip, then 12 in a row");
     assertNull(Database.single("SELECT credentials_sealed FROM imports WHERE id = ?::uuid", id));
@@ -287,8 +290,10 @@ class CrispImportIT {
     String sealed = Database.single("SELECT credentials_sealed FROM imports WHERE id = ?::uuid", id).toString();
     assertTrue(sealed.startsWith("v1:") && !sealed.contains(website.key()) && !sealed.contains(website.identifier()), sealed);
 
+    double cancelledBefore = imported("cancelled");
     JsonObject cancelled = imports.api().post("/api/v1/imports/" + id + "/cancel", "").json();
     assertEquals("failed", cancelled.getString("status"));
+    assertEquals(cancelledBefore + 1, imported("cancelled"), "the cancel counted in /metrics");
     assertEquals("Cancelled by Owner of One at a time", cancelled.getString("error"));
     assertNull(Database.single("SELECT credentials_sealed FROM imports WHERE id = ?::uuid", id));
     assertProblem(imports.api().post("/api/v1/imports/" + id + "/cancel", ""), 409, "conflict");
@@ -304,7 +309,14 @@ class CrispImportIT {
 
     // What it stored stays, and the next import of the website runs.
     website.pause(0);
+    double succeededBefore = imported("succeeded");
     imports.awaitStatus(imports.started(website), "completed", IMPORT_TIME);
+    assertEquals(succeededBefore + 1, imported("succeeded"), "the completed import counted in /metrics");
+  }
+
+  /** Imports ended with {@code outcome}, as a scrape of /metrics counts them. */
+  private static double imported(String outcome) {
+    return Scrape.take().counter("convot_imports_total", labels -> outcome.equals(labels.get("outcome")));
   }
 
   @Test

@@ -22,11 +22,11 @@ import org.hawkular.agent.prometheus.types.Metric;
 import org.hawkular.agent.prometheus.types.MetricFamily;
 
 /** One scrape of {@code /metrics}, read by a Prometheus text-format parser (Hawkular's) into metric families. */
-record Scrape(List<MetricFamily> families) {
+public record Scrape(List<MetricFamily> families) {
 
   static final String TOKEN = System.getProperty("convot.test.metrics-token", "");
 
-  static Scrape take() {
+  public static Scrape take() {
     Api.Reply reply = Api.anonymous().header("Authorization", "Bearer " + TOKEN).get("/metrics");
     assertEquals(200, reply.status(), reply::toString);
     assertTrue(reply.contentType().startsWith("text/plain"), reply.contentType());
@@ -54,7 +54,7 @@ record Scrape(List<MetricFamily> families) {
   }
 
   /** A counter's value, 0 when the scrape does not have it yet. */
-  double counter(String family, Predicate<Map<String, String>> labels) {
+  public double counter(String family, Predicate<Map<String, String>> labels) {
     return metrics(family, labels).stream().mapToDouble(metric -> ((Counter) metric).getValue()).sum();
   }
 
