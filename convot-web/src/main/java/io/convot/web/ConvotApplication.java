@@ -14,6 +14,8 @@ import io.convot.web.idempotency.IdempotentPosts;
 import io.convot.web.me.MeResource;
 import io.convot.web.member.InvitationResource;
 import io.convot.web.member.MemberResource;
+import io.convot.web.organization.CancelledOrganizationWrites;
+import io.convot.web.organization.OrganizationResource;
 import io.convot.web.ratelimit.ApiRateLimits;
 import io.convot.web.report.ReportResource;
 import io.convot.web.shopify.RevenueResource;
@@ -52,6 +54,7 @@ public class ConvotApplication extends Application {
         ApiKeyResource.class, MemberResource.class, InvitationResource.class, ConversationResource.class,
         MessageResource.class, ContactResource.class, WebhookResource.class, ShopifyResource.class,
         RevenueResource.class, ReportResource.class, TokenResource.class, IdempotentPosts.class));
+    classes.addAll(Set.of(OrganizationResource.class, CancelledOrganizationWrites.class));
     classes.addAll(Set.of(AppArticleResource.class, ArticleResource.class, HelpDomainResource.class));
     return classes;
   }
