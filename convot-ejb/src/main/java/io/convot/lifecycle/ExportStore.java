@@ -21,13 +21,19 @@ public class ExportStore {
 
   static final int PAGE = 1000;
 
-  /** The four files of an export and the rows each holds (JSON of every column, oldest id order). */
+  /**
+   * The four files of an export and the rows each holds, in id order: every column of the row as
+   * JSON (snake_case), with the columns that hold JSON text (a contact's company, an event's data)
+   * as JSON, and a contact's session data and segments added.
+   */
   enum Kind {
-    CONTACTS("contacts.jsonl", "contacts", "to_jsonb(t) || jsonb_build_object('data', coalesce((SELECT jsonb_object_agg(d.key, d.value)"
-        + " FROM contact_data d WHERE d.contact_id = t.id), '{}'::jsonb))"),
+    CONTACTS("contacts.jsonl", "contacts", "to_jsonb(t) || jsonb_build_object('company', t.company::jsonb,"
+        + " 'data', coalesce((SELECT jsonb_object_agg(d.key, d.value::jsonb) FROM contact_data d WHERE d.contact_id = t.id), '{}'::jsonb),"
+        + " 'segments', coalesce((SELECT jsonb_agg(s.segment ORDER BY s.segment) FROM contact_segments s WHERE s.contact_id = t.id),"
+        + " '[]'::jsonb))"),
     CONVERSATIONS("conversations.jsonl", "conversations", "to_jsonb(t)"),
     MESSAGES("messages.jsonl", "messages", "to_jsonb(t)"),
-    EVENTS("events.jsonl", "contact_events", "to_jsonb(t)");
+    EVENTS("events.jsonl", "contact_events", "to_jsonb(t) || jsonb_build_object('data', t.data::jsonb)");
 
     final String file;
     final String table;

@@ -76,6 +76,7 @@ class ExportIT {
     List<JsonObject> contacts = files.get("contacts.jsonl");
     assertEquals(List.of("ann@shop.test", "bob@shop.test"), contacts.stream().map(c -> c.getString("email")).sorted().toList());
     contacts.forEach(contact -> assertEquals("pro", contact.getJsonObject("data").getString("plan"), contact::toString));
+    contacts.forEach(contact -> assertEquals(0, contact.getJsonArray("segments").size(), contact::toString));
     List<JsonObject> conversations = files.get("conversations.jsonl");
     assertEquals(2, conversations.size());
     List<String> texts = files.get("messages.jsonl").stream().map(m -> m.getString("text")).sorted().toList();
