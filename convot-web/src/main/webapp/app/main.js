@@ -19,6 +19,7 @@ const SETTINGS = [
   ['help-center', 'Help center'],
   ['shopify', 'Shopify'],
   ['account', 'Account'],
+  ['organization', 'Organization'],
 ];
 
 class ConvotApp extends View {

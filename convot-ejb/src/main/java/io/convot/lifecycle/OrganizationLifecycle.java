@@ -13,6 +13,8 @@ import io.convot.common.Validation;
 import io.convot.member.Member;
 import io.convot.organization.Organization;
 import io.convot.ratelimit.ClientAddress;
+import io.convot.realtime.LiveUpdates;
+import io.convot.realtime.Revocation;
 import io.convot.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -40,6 +42,7 @@ public class OrganizationLifecycle {
   @Inject PasswordHasher passwords;
   @Inject SignInThrottle throttle;
   @Inject Event<OrganizationCancelled> cancelled;
+  @Inject LiveUpdates live;
 
   @Inject
   @ConfigProperty(name = "convot.organizations.cancellation-grace-period", defaultValue = "P30D")
@@ -64,6 +67,9 @@ public class OrganizationLifecycle {
     if (!organization.isCancelled()) {
       organization.cancel(Timestamps.now(), gracePeriod);
       cancelled.fire(new OrganizationCancelled(organization.id(), organization.cancelledAt(), organization.purgeAfter()));
+      // Open widgets are closed now; reconnecting, they are refused like any widget request.
+      em.createQuery("SELECT a.id FROM App a", UUID.class).getResultList()
+          .forEach(app -> live.revoke(organization.id(), Revocation.ofApp(app)));
     }
     return OrganizationStatus.of(organization);
   }
