@@ -50,7 +50,7 @@ record TenantTables(List<Table> inDeletionOrder) {
   }
 
   // Depth-first: a table is placed once every tenant table that references it is placed.
-  private static List<Table> order(Map<String, Boolean> tables, Map<String, Set<String>> referencedBy) {
+  static List<Table> order(Map<String, Boolean> tables, Map<String, Set<String>> referencedBy) {
     Set<String> placed = new LinkedHashSet<>();
     Set<String> visiting = new HashSet<>();
     for (String table : new TreeSet<>(tables.keySet())) {
