@@ -20,7 +20,7 @@ final class LifecycleFixtures {
 
   /** The test server's grace periods (src-test/pom.xml) plus room for the job's two-second runs. */
   static final Duration ORGANIZATION_GRACE = Duration.ofSeconds(15);
-  static final Duration APP_GRACE = Duration.ofSeconds(8);
+  static final Duration APP_GRACE = Duration.ofSeconds(15);
   static final Duration PAST_GRACE = Duration.ofSeconds(60);
 
   private LifecycleFixtures() {}
