@@ -13,9 +13,10 @@ import java.util.TreeSet;
 /**
  * The tables that hold an organization's rows, read from PostgreSQL's catalog rather than listed by
  * hand, so a table added by a later migration is deleted too: every table of the schema with an
- * {@code organization_id} column under row-level security (which is what makes a table a tenant's),
- * ordered so that a table comes before every table it references (children first): each batch
- * then deletes rows nothing else points at any more, and cascades stay small.
+ * {@code organization_id} column that the application role may delete from (every tenant table is
+ * granted so; a table it may only read, such as a benchmark's scratch table, is none of its
+ * business), ordered so that a table comes before every table it references (children first): each
+ * batch then deletes rows nothing else points at any more, and cascades stay small.
  */
 record TenantTables(List<Table> inDeletionOrder) {
 
@@ -30,7 +31,8 @@ record TenantTables(List<Table> inDeletionOrder) {
         FROM pg_class c
         JOIN pg_namespace n ON n.oid = c.relnamespace
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'organization_id' AND NOT a.attisdropped
-        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND c.relrowsecurity AND NOT c.relispartition
+        WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+          AND has_table_privilege(c.oid, 'DELETE')
         ORDER BY c.relname""").getResultList();
     @SuppressWarnings("unchecked")
     List<Object[]> references = em.createNativeQuery("""
