@@ -22,6 +22,7 @@ const SETTINGS = [
   ['shopify', 'Shopify'],
   ['import', 'Import'],
   ['account', 'Account'],
+  ['organization', 'Organization'],
 ];
 
 class ConvotApp extends View {

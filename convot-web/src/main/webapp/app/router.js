@@ -24,6 +24,7 @@ const routes = [
   { path: '/settings/shopify', module: './pages/settings-shopify.js', tag: 'cv-settings-shopify', section: 'settings', settings: 'shopify' },
   { path: '/settings/import', module: './pages/settings-import.js', tag: 'cv-settings-import', section: 'settings', settings: 'import' },
   { path: '/settings/account', module: './pages/settings-account.js', tag: 'cv-settings-account', section: 'settings', settings: 'account' },
+  { path: '/settings/organization', module: './pages/settings-organization.js', tag: 'cv-settings-organization', section: 'settings', settings: 'organization' },
 ].map((r) => ({ ...r, pattern: new URLPattern({ pathname: r.path }) }));
 
 /** The current hash as a path and its query (`#/inbox/open?app=...`). */

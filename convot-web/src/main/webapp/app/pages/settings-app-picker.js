@@ -5,12 +5,12 @@
 import { html } from '../view.js';
 import { pages } from '../api.js';
 
-/** Every app of the organization, oldest first. */
+/** Every app of the organization, oldest first, but those deleted (waiting out their grace period). */
 export async function loadApps() {
   const all = [];
   const list = pages('/apps', {}, 200);
   while (!list.done) all.push(...await list.next());
-  return all;
+  return all.filter((a) => !a.deleted_at);
 }
 
 /** The app of the route, else the first one (the route is then replaced, without a history entry). */

@@ -125,8 +125,8 @@ class AppSettings extends View {
     const app = this.app;
     const yes = await confirmAction({
       title: `Delete “${app.name}”?`,
-      message: html`<p>The widget stops loading on every page that embeds it, visitors chatting now are disconnected,
-        and the app's contacts, conversations and messages are deleted with it. This cannot be undone.</p>`,
+      message: html`<p>The widget stops loading on every page that embeds it and visitors chatting now are disconnected.
+        After 7 days the app's contacts, conversations and messages are deleted with it; until then you can restore it.</p>`,
       confirmLabel: 'Delete this app',
       typeToConfirm: app.name,
     });
@@ -274,7 +274,7 @@ class AppSettings extends View {
     return html`
       <section class="panel danger-zone" aria-labelledby="app-delete-title">
         <h3 id="app-delete-title">Delete this app</h3>
-        <p class="lead">Its widget stops loading, and its contacts, conversations and messages are deleted. This cannot be undone.</p>
+        <p class="lead">Its widget stops loading at once. After 7 days its contacts, conversations and messages are deleted; until then it can be restored.</p>
         <button type="button" class="danger" @click=${this.deleteApp} ?disabled=${this.busy === 'delete'}>Delete app</button>
         ${formProblem(this.errors.delete)}
       </section>`;

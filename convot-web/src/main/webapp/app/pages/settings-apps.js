@@ -12,14 +12,19 @@ const DEFAULT_ORIGINS = 'https://*.myshopify.com';
 /** The app's theme color as a dot: an SVG fill, since the dashboard's policy allows no inline style. */
 const swatch = (color) => html`<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false"><circle cx="5" cy="5" r="4.5" fill=${color || '#2563eb'}></circle></svg>`;
 
+const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' });
+
 /**
  * Settings → Apps (`#/settings/apps/:app?`): the organization's apps beside the chosen one's
- * settings, and creating an app. Without an app in the route the first one is shown.
+ * settings, and creating an app. Without an app in the route the first one is shown. Deleted apps
+ * wait out their grace period in a list of their own, each with when it goes and a Restore button.
  */
 class SettingsApps extends View {
   static properties = {
     params: { attribute: false },
     apps: { state: true },
+    deletedApps: { state: true },
+    restoreError: { state: true },
     loadError: { state: true },
     creating: { state: true },
     createError: { state: true },
@@ -38,7 +43,8 @@ class SettingsApps extends View {
       const all = [];
       const list = pages('/apps', {}, 200);
       while (!list.done) all.push(...await list.next());
-      this.apps = all;
+      this.apps = all.filter((a) => !a.deleted_at);
+      this.deletedApps = all.filter((a) => a.deleted_at);
     } catch (err) {
       this.loadError = err;
     }
@@ -88,10 +94,52 @@ class SettingsApps extends View {
     this.apps = this.apps.map((a) => (a.id === app.id ? app : a));
   }
 
-  deleted(app) {
+  async deleted(app) {
     this.apps = this.apps.filter((a) => a.id !== app.id);
-    this.status = `“${app.name}” was deleted.`;
+    let gone = app;
+    try {
+      gone = await api.get(`/apps/${app.id}`);
+    } catch {
+      // already removed: nothing to restore
+    }
+    if (gone.purge_after) this.deletedApps = [...this.deletedApps, gone];
+    this.status = gone.purge_after
+      ? `“${app.name}” was deleted. You can restore it until ${DATE.format(new Date(gone.purge_after))}.`
+      : `“${app.name}” was deleted.`;
     go('/settings/apps');
+  }
+
+  async restore(app) {
+    this.busy = true;
+    this.restoreError = null;
+    try {
+      const restored = await api.post(`/apps/${app.id}/restore`);
+      this.deletedApps = this.deletedApps.filter((a) => a.id !== app.id);
+      this.apps = [...this.apps, restored];
+      this.status = `“${app.name}” was restored. Its widget works again.`;
+      go(`/settings/apps/${app.id}`);
+    } catch (err) {
+      this.restoreError = err;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  deletedList() {
+    if (!this.deletedApps || !this.deletedApps.length) return nothing;
+    return html`<section class="panel deleted-apps" aria-labelledby="deleted-apps-title">
+      <h2 id="deleted-apps-title">Deleted apps</h2>
+      <p>Their widgets show nothing. Each is removed for good, with its contacts and conversations, at the date shown.</p>
+      <ul>
+        ${this.deletedApps.map((app) => html`<li>
+          <span class="name">${app.name}</span>
+          <span class="muted">removed on ${DATE.format(new Date(app.purge_after))}</span>
+          ${session.isAdmin ? html`<button type="button" aria-label=${`Restore ${app.name}`} ?disabled=${this.busy}
+            @click=${() => this.restore(app)}>Restore</button>` : nothing}
+        </li>`)}
+      </ul>
+      ${formProblem(this.restoreError)}
+    </section>`;
   }
 
   render() {
@@ -104,6 +152,7 @@ class SettingsApps extends View {
         ${statusLine(this.status)}
         ${this.loadError ? formProblem(this.loadError) : nothing}
         ${this.apps ? this.layout() : html`<p class="muted">Loading apps…</p>`}
+        ${this.apps ? this.deletedList() : nothing}
       </div>`;
   }
 

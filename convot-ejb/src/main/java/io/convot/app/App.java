@@ -64,6 +64,13 @@ public class App extends TenantEntity {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  /** Set while the app waits out its deletion's grace period; see {@link #delete}. */
+  @Column(name = "deleted_at")
+  private Instant deletedAt;
+
+  @Column(name = "purge_after")
+  private Instant purgeAfter;
+
   protected App() {}
 
   public App(NewApp request, AllowedOrigins origins) {
@@ -188,5 +195,38 @@ public class App extends TenantEntity {
 
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  /**
+   * Deleting an app starts a grace period: its widget and sync stop at once, its settings can no
+   * longer change, and the deletion job removes it and its rows at {@code purge_after} unless it is
+   * restored first. Deleting again keeps the first dates.
+   */
+  public void delete(Instant now, Duration gracePeriod) {
+    if (deletedAt == null) {
+      deletedAt = now;
+      purgeAfter = now.plus(gracePeriod);
+      updatedAt = now;
+    }
+  }
+
+  public void restore() {
+    if (deletedAt != null) {
+      deletedAt = null;
+      purgeAfter = null;
+      updatedAt = Timestamps.now();
+    }
+  }
+
+  public boolean isDeleted() {
+    return deletedAt != null;
+  }
+
+  public Instant deletedAt() {
+    return deletedAt;
+  }
+
+  public Instant purgeAfter() {
+    return purgeAfter;
   }
 }

@@ -40,6 +40,10 @@ public class AppService {
   String gracePeriod;
 
   @Inject
+  @ConfigProperty(name = "convot.apps.deletion-grace-period", defaultValue = "P7D")
+  Duration deletionGracePeriod;
+
+  @Inject
   @ConfigProperty(name = "convot.public-url")
   Optional<String> publicUrl;
 
@@ -67,7 +71,7 @@ public class AppService {
 
   public App update(UUID id, AppChanges changes) {
     caller.get().requireManager();
-    App app = get(id);
+    App app = notDeleted(id);
     Validation validation = new Validation();
     changes.name().ifPresent(name -> validation.text(name, "name", 100));
     if (changes.shopifyAppIdSet()) {
@@ -97,16 +101,33 @@ public class AppService {
     return app;
   }
 
-  /** Deleting an app ends its visitor sessions (the database cascades) and their live connections. */
-  public void delete(UUID id) {
+  /**
+   * Deleting an app starts its grace period ({@code convot.apps.deletion-grace-period}): its widget
+   * refuses visitors at once and their live connections end; the deletion job removes it and its
+   * rows afterwards unless it is restored.
+   */
+  public App delete(UUID id) {
     caller.get().requireManager();
-    em.remove(get(id));
+    App app = get(id);
+    app.delete(io.convot.common.Timestamps.now(), deletionGracePeriod);
     live.revoke(caller.get().organizationId(), Revocation.ofApp(id));
+    return app;
+  }
+
+  /** Brings back an app during its grace period; restoring an app that is not deleted changes nothing. */
+  public App restore(UUID id) {
+    caller.get().requireManager();
+    App app = get(id);
+    if (app.isDeleted() && !app.purgeAfter().isAfter(io.convot.common.Timestamps.now())) {
+      throw new ConvotException(io.convot.common.ErrorCode.CONFLICT, "The grace period is over and the app is being deleted");
+    }
+    app.restore();
+    return app;
   }
 
   public App rotateIdentitySecret(UUID id) {
     caller.get().requireManager();
-    App app = get(id);
+    App app = notDeleted(id);
     app.rotateIdentitySecret(Duration.parse(gracePeriod));
     return app;
   }
@@ -117,6 +138,16 @@ public class AppService {
    */
   public WidgetSnippet snippet(UUID id, String requestOrigin) {
     return WidgetSnippet.of(get(id), publicUrl.filter(url -> !url.isBlank()).orElse(requestOrigin));
+  }
+
+  /** A deleted app's settings are frozen until it is restored. */
+  private App notDeleted(UUID id) {
+    App app = get(id);
+    if (app.isDeleted()) {
+      throw new ConvotException(io.convot.common.ErrorCode.APP_DELETED, "The app is deleted and will be removed at "
+          + java.time.format.DateTimeFormatter.ISO_INSTANT.format(app.purgeAfter()) + "; restore it with POST /api/v1/apps/" + id + "/restore");
+    }
+    return app;
   }
 
   private static void checkThemeColor(String value, Validation validation) {

@@ -19,7 +19,7 @@ public class QueueDepths {
   /** Convot's durable queues and the dead-letter queue. */
   static final List<String> QUEUES = List.of("convot.webhooks.events", "convot.webhooks.attempts",
       "convot.shopify.sync", "convot.mail", "convot.mail.members", "convot.notifications.notices",
-      "convot.notifications.channel-posts", "convot.imports", "DLQ");
+      "convot.notifications.channel-posts", "convot.imports", "convot.exports", "DLQ");
 
   private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
 

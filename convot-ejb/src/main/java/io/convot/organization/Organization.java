@@ -5,12 +5,20 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.persistence.annotations.Cache;
+import org.eclipse.persistence.config.CacheIsolationType;
 
-/** The tenant: a team that builds Shopify apps. */
+/**
+ * The tenant: a team that builds Shopify apps. A cancelled organization keeps its data, read-only,
+ * until {@code purge_after}; then the deletion job removes it. It is read from the database in each
+ * transaction (never a server's shared cache), so a cancellation on one server holds on every other.
+ */
 @Entity
 @Table(name = "organizations")
+@Cache(isolation = CacheIsolationType.ISOLATED)
 public class Organization {
 
   @Id private UUID id;
@@ -20,6 +28,12 @@ public class Organization {
 
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
+
+  @Column(name = "cancelled_at")
+  private Instant cancelledAt;
+
+  @Column(name = "purge_after")
+  private Instant purgeAfter;
 
   protected Organization() {}
 
@@ -39,5 +53,32 @@ public class Organization {
 
   public Instant createdAt() {
     return createdAt;
+  }
+
+  public boolean isCancelled() {
+    return cancelledAt != null;
+  }
+
+  /** When the organization was cancelled; null while it is active. */
+  public Instant cancelledAt() {
+    return cancelledAt;
+  }
+
+  /** When its data will be deleted; null while it is active. */
+  public Instant purgeAfter() {
+    return purgeAfter;
+  }
+
+  /** Starts the grace period. Cancelling again keeps the first date: the grace period is not extended. */
+  public void cancel(Instant now, Duration gracePeriod) {
+    if (cancelledAt == null) {
+      cancelledAt = now;
+      purgeAfter = now.plus(gracePeriod);
+    }
+  }
+
+  public void reactivate() {
+    cancelledAt = null;
+    purgeAfter = null;
   }
 }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The apps a sync reads (those with a {@code shopify_app_id}), and that id as the Partner API names
- * it: {@code gid://partners/App/<n>}.
+ * The apps a sync reads (those with a {@code shopify_app_id}, not deleted), and that id as the Partner
+ * API names it: {@code gid://partners/App/<n>}.
  */
 final class ShopifyAppIds {
 
@@ -15,9 +15,9 @@ final class ShopifyAppIds {
 
   private ShopifyAppIds() {}
 
-  /** The entered organization's apps that map to a Shopify app, oldest first. */
+  /** The entered organization's apps that map to a Shopify app, oldest first; a deleted app is no longer synced. */
   static List<App> syncedApps(EntityManager em) {
-    return em.createQuery("SELECT a FROM App a WHERE a.shopifyAppId IS NOT NULL ORDER BY a.createdAt", App.class)
+    return em.createQuery("SELECT a FROM App a WHERE a.shopifyAppId IS NOT NULL AND a.deletedAt IS NULL ORDER BY a.createdAt", App.class)
         .getResultList();
   }
 

@@ -63,6 +63,7 @@ public class DeliveryAttempts {
     }
     // A batch is usually one event's deliveries: its payload is read once, not once per endpoint.
     Map<UUID, Event> events = events(due.stream().map(row -> ((WebhookDelivery) row[0]).eventId()).distinct().toList());
+    due = withoutStopped(due, events);
     Map<UUID, String> bodies = new HashMap<>();
     long timestamp = Timestamps.now().getEpochSecond();
     List<PreparedAttempt> prepared = new ArrayList<>(due.size());
@@ -74,6 +75,35 @@ public class DeliveryAttempts {
       prepared.add(new PreparedAttempt(delivery.id(), endpoint.url(), headers(endpoint, event, number, timestamp, body), body));
     }
     return prepared;
+  }
+
+  /**
+   * Webhooks stop while the organization is cancelled, and for the events of an app that is deleted:
+   * their due deliveries are given up (failed, so that {@code replay} can send them again after a
+   * reactivation or a restore) instead of sent.
+   */
+  private List<Object[]> withoutStopped(List<Object[]> due, Map<UUID, Event> events) {
+    if (due.isEmpty()) {
+      return due;
+    }
+    boolean cancelled = !em.createNativeQuery("SELECT 1 FROM organizations WHERE id = convot_current_organization()"
+        + " AND cancelled_at IS NOT NULL").getResultList().isEmpty();
+    java.util.Set<UUID> deletedApps = new java.util.HashSet<>();
+    if (!cancelled) {
+      em.createNativeQuery("SELECT id FROM apps WHERE deleted_at IS NOT NULL").getResultList()
+          .forEach(id -> deletedApps.add(io.convot.common.Ids.uuid(id)));
+    }
+    List<Object[]> sending = new ArrayList<>(due.size());
+    for (Object[] row : due) {
+      WebhookDelivery delivery = (WebhookDelivery) row[0];
+      Event event = events.get(delivery.eventId());
+      if (cancelled || (event != null && event.appId() != null && deletedApps.contains(event.appId()))) {
+        em.find(WebhookDelivery.class, delivery.id()).giveUp();
+      } else {
+        sending.add(row);
+      }
+    }
+    return sending;
   }
 
   /** Records the outcome of attempt {@code number} of each delivery, in one transaction. */

@@ -38,6 +38,7 @@ public class VisitorService {
   @PersistenceContext(unitName = "convot")
   EntityManager em;
 
+  @Inject WidgetAvailability widgetAvailability;
   @Inject AppKeys appKeys;
   @Inject Tenancy tenancy;
   @Inject VisitorOrigin origin;
@@ -178,9 +179,11 @@ public class VisitorService {
     AppKeys.SessionRef ref = appKeys.session(Randoms.sha256(token));
     tenancy.enter(ref.organizationId());
     // The session, its contact and its app in one round trip (each read in the organization).
-    List<Object[]> found = em.createQuery("SELECT s, c, a FROM VisitorSession s, Contact c, App a"
-            + " WHERE s.id = :session AND c.id = s.contactId AND a.id = :app", Object[].class)
-        .setParameter("session", ref.sessionId()).setParameter("app", ref.appId()).getResultList();
+    // The session, its contact, its app and whether the organization is cancelled in one round trip.
+    List<Object[]> found = em.createQuery("SELECT s, c, a, o.cancelledAt FROM VisitorSession s, Contact c, App a, Organization o"
+            + " WHERE s.id = :session AND c.id = s.contactId AND a.id = :app AND o.id = :organization", Object[].class)
+        .setParameter("session", ref.sessionId()).setParameter("app", ref.appId())
+        .setParameter("organization", ref.organizationId()).getResultList();
     if (found.isEmpty() || ((Contact) found.get(0)[1]).isDeleted()) {
       throw new ConvotException(ErrorCode.SESSION_INVALID, "The session has ended; start a new one");
     }
@@ -190,6 +193,8 @@ public class VisitorService {
     if (appKey != null && !appKey.equals(app.appKey())) {
       throw new ConvotException(ErrorCode.SESSION_INVALID, "This session belongs to another app");
     }
+    widgetAvailability.requireApp(app);
+    widgetAvailability.requireOrganization(found.get(0)[3] != null);
     origin.check(app.allowedOrigins());
     requireVerification(app, session.verified());
     return new Visit(app, session, contact);
@@ -202,6 +207,7 @@ public class VisitorService {
     if (app == null) {
       throw new ConvotException(ErrorCode.UNKNOWN_APP, "No app has this app_id");
     }
+    widgetAvailability.require(app);
     origin.check(app.allowedOrigins());
     return app;
   }

@@ -19,7 +19,8 @@ public class WidgetService {
   @Inject AppKeys appKeys;
   @Inject Tenancy tenancy;
   @Inject VisitorOrigin origin;
-  @Inject io.convot.availability.Availability availability;
+  @Inject io.convot.availability.Availability teamAvailability;
+  @Inject WidgetAvailability availability;
 
   public WidgetConfig config(String appKey) {
     return config(appKey, null);
@@ -33,7 +34,8 @@ public class WidgetService {
     if (app == null) {
       throw new ConvotException(ErrorCode.UNKNOWN_APP, "No app has this app_id");
     }
-    WidgetConfig config = WidgetConfig.of(app, availability.of(app), country);
+    availability.require(app);
+    WidgetConfig config = WidgetConfig.of(app, teamAvailability.of(app), country);
     origin.check(config);
     return config;
   }

@@ -17,6 +17,8 @@ import io.convot.web.member.InvitationResource;
 import io.convot.web.member.MemberResource;
 import io.convot.web.notification.NotificationChannelResource;
 import io.convot.web.notification.NotificationPreferencesResource;
+import io.convot.web.organization.CancelledOrganizationWrites;
+import io.convot.web.organization.OrganizationResource;
 import io.convot.web.ratelimit.ApiRateLimits;
 import io.convot.web.report.ReportResource;
 import io.convot.web.sample.SampleResource;
@@ -59,6 +61,7 @@ public class ConvotApplication extends Application {
     classes.addAll(Set.of(AppArticleResource.class, ArticleResource.class, HelpDomainResource.class, ImportResource.class));
     classes.add(SampleResource.class);
     classes.addAll(Set.of(NotificationPreferencesResource.class, NotificationChannelResource.class));
+    classes.addAll(Set.of(OrganizationResource.class, CancelledOrganizationWrites.class));
     return classes;
   }
 }

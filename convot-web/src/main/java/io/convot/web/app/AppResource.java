@@ -103,9 +103,23 @@ public class AppResource {
 
   @DELETE
   @Path("{id}")
+  @Operation(summary = "Delete an app, after a grace period",
+      description = "The app's widget refuses visitors at once (403 widget_unavailable), its visitors' live connections end, its"
+          + " Shopify sync stops and its settings can no longer change (409 app_deleted); it stays listed with `deleted_at` and"
+          + " `purge_after`, its conversations and contacts readable. At `purge_after` (7 days) the deletion job removes it and"
+          + " everything it holds, unless it is restored first.")
   public Response delete(@PathParam("id") UUID id) {
     apps.delete(id);
     return Response.noContent().build();
+  }
+
+  @POST
+  @Path("{id}/restore")
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Restore a deleted app during its grace period",
+      description = "The widget works again at once (visitors start new sessions); restoring an app that is not deleted changes nothing.")
+  public AppView restore(@PathParam("id") UUID id) {
+    return AppView.of(apps.restore(id), showSecret());
   }
 
   @POST

@@ -12,7 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * An app on the wire; {@code identity_secret} appears only for owners and admins, with, during a
  * rotation's grace period, until when the secret it replaced still verifies. {@code widget} always
- * has every setting (defaults filled in), so a client never guesses one.
+ * has every setting (defaults filled in), so a client never guesses one. A deleted app stays listed, with
+ * {@code deleted_at} and {@code purge_after}, until the deletion job removes it.
  */
 public record AppView(
     String id,
@@ -29,13 +30,16 @@ public record AppView(
     @Schema(ref = AppDocumentation.QUALIFICATION_QUESTIONS) JsonArray qualificationQuestions,
     @Schema(ref = AppDocumentation.QUALIFICATION_RULE) JsonObject qualificationRule,
     Instant createdAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    @Schema(description = "Set while the app waits out its deletion's grace period (null otherwise)") Instant deletedAt,
+    @Schema(description = "When a deleted app and its data will be removed, unless restored first (null otherwise)") Instant purgeAfter) {
 
   public static AppView of(App app, boolean showSecret) {
     return new AppView(app.id().toString(), app.name(), app.appKey(), showSecret ? app.identitySecret() : null,
         showSecret ? app.previousIdentitySecretValidUntil() : null,
         app.requireIdentityVerification(), app.allowedOrigins(), app.shopifyAppId(), app.themeColor(),
         app.officeHours() == null ? JsonValue.NULL : app.officeHours().toJson(), app.widgetSettings().toJson(),
-        app.qualification().questionsJson(), app.qualification().ruleJson(), app.createdAt(), app.updatedAt());
+        app.qualification().questionsJson(), app.qualification().ruleJson(), app.createdAt(), app.updatedAt(),
+        app.deletedAt(), app.purgeAfter());
   }
 }

@@ -83,13 +83,17 @@ class AppsIT {
   }
 
   @Test
-  void deletedAppIsGone() {
+  void deletedAppIsGoneOnceItsGracePeriodIsOver() {
     Owner owner = Organizations.signUp("Delete apps");
     String id = Organizations.createApp(owner.api(), "Doomed").getString("id");
 
     Api.Reply reply = owner.api().delete("/api/v1/apps/" + id);
 
     assertEquals(204, reply.status(), reply::toString);
+    assertFalse(owner.api().get("/api/v1/apps/" + id).isNull("purge_after"));
+    assertEquals(1, appCount(owner.api()));
+    io.convot.it.support.Eventually.await(() -> owner.api().get("/api/v1/apps/" + id).status(), status -> status == 404,
+        Duration.ofSeconds(60), "the app's deletion (its grace period is 15 s on the test server)");
     assertProblem(owner.api().get("/api/v1/apps/" + id), 404, "not_found");
     assertEquals(0, appCount(owner.api()));
   }

@@ -170,7 +170,7 @@ class DashboardSettingsBrowserIT {
   }
 
   @Test
-  void officeHoursAreSavedInTheApisShapeAndTheAppIsDeletedOnceItsNameIsTyped() {
+  void officeHoursAreSavedInTheApisShapeAndTheAppIsDeletedOnceItsNameIsTypedThenRestored() {
     JsonObject app = Organizations.createApp(owner.api(), "Hours");
     String id = app.getString("id");
     Dashboard dashboard = dashboard(owner.token()).open("/settings/apps/" + id);
@@ -210,9 +210,16 @@ class DashboardSettingsBrowserIT {
     assertFalse(confirm.isEnabled(), "waits for the name");
     dashboard.textbox("Type Hours to confirm").sendKeys("Hours");
     dashboard.click("button", "Delete this app");
-    dashboard.awaitStatus("“Hours” was deleted");
-    assertEquals(404, owner.api().get("/api/v1/apps/" + id).status());
+    dashboard.awaitStatus("“Hours” was deleted. You can restore it until");
+    assertFalse(app(id).isNull("purge_after"), "the app waits out its grace period");
     dashboard.waitFor().until(d -> mainText(dashboard).contains("Add your first app"));
+    dashboard.find("heading", "Deleted apps");
+    dashboard.assertAccessible("Settings → Apps with a deleted app");
+
+    dashboard.click("button", "Restore Hours");
+    dashboard.awaitStatus("“Hours” was restored");
+    assertTrue(app(id).isNull("deleted_at"));
+    dashboard.waitFor().until(d -> dashboard.byRole("heading", "Deleted apps").isEmpty());
   }
 
   /** A time input by its label (it has no ARIA role of its own), set as a picker would and committed. */

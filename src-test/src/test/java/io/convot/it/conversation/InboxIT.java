@@ -294,7 +294,9 @@ class InboxIT {
     assertEquals(204, owner.api().delete("/api/v1/members/" + agent.memberId()).status());
     assertEquals(1, Database.count("SELECT count(*) FROM conversation_reads WHERE organization_id = ?", organization));
     assertEquals(204, owner.api().delete("/api/v1/apps/" + app.getString("id")).status());
-    assertEquals(0, Database.count("SELECT count(*) FROM conversation_reads WHERE organization_id = ?", organization));
+    assertEquals(1, Database.count("SELECT count(*) FROM conversation_reads WHERE organization_id = ?", organization));
+    io.convot.it.support.Eventually.await(() -> Database.count("SELECT count(*) FROM conversation_reads WHERE organization_id = ?",
+        organization), count -> count == 0, java.time.Duration.ofSeconds(60), "the app's deletion after its grace period (15 s here)");
   }
 
   @Test

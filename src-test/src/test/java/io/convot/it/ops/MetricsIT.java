@@ -110,7 +110,7 @@ class MetricsIT {
 
     Scrape scrape = Scrape.take();
     for (String queue : new String[] {"convot.webhooks.events", "convot.webhooks.attempts", "convot.shopify.sync", "convot.mail",
-        "convot.mail.members", "convot.notifications.notices", "convot.notifications.channel-posts", "convot.imports", "DLQ"}) {
+        "convot.mail.members", "convot.notifications.notices", "convot.notifications.channel-posts", "convot.imports", "convot.exports", "DLQ"}) {
       double depth = scrape.gauge("convot_queue_depth", labels -> queue.equals(labels.get("queue")));
       assertTrue(depth >= 0, queue + " has a depth: " + depth);
     }

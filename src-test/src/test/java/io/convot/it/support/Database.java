@@ -123,6 +123,11 @@ public final class Database {
       }
     }
 
+    /** The PostgreSQL backend process of this transaction's connection. */
+    public int backend() {
+      return backend;
+    }
+
     /** How many other sessions wait for a lock this transaction holds (asked on a connection of its own). */
     public long sessionsWaitingOnIt() {
       return count("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))", backend);
