@@ -48,9 +48,9 @@ final class OrganizationCancelledMail {
         <p>To keep a copy of the data first, export it there, or with <code>POST /api/v1/organization/export</code>.</p>
         <p style="color: #666">You get this mail because you are an owner of %s on Convot.</p>
         </body></html>
-        """.formatted(Html.escape(greeting), Html.escape(organization), readable(cancelled.cancelledAt()), deletion, deletion,
-        Html.escape(organization), Html.escape(organization));
-    return new Mail(owner.email(), "Your Convot organization is cancelled: data deleted on " + deletion, text, html);
+        """.formatted(HtmlText.escape(greeting), HtmlText.escape(organization), readable(cancelled.cancelledAt()), deletion, deletion,
+        HtmlText.escape(organization), HtmlText.escape(organization));
+    return Mail.of(owner.email(), "Your Convot organization is cancelled: data deleted on " + deletion, text, html);
   }
 
   private static String readable(Instant instant) {
