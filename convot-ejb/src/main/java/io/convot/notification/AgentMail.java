@@ -1,5 +1,6 @@
 package io.convot.notification;
 
+import io.convot.common.Html;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,8 +33,8 @@ final class AgentMail {
       text.append(line.sender()).append(", ").append(READABLE.format(line.at())).append(":\n");
       text.append(indent(line.text())).append("\n\n");
       items.append("<tr><td style=\"padding: 8px 0; border-bottom: 1px solid #eee\"><div style=\"color: #555; font-size: 13px\"><strong>")
-          .append(HtmlText.escape(line.sender())).append("</strong> · ").append(READABLE.format(line.at())).append("</div>")
-          .append("<div style=\"white-space: pre-wrap\">").append(HtmlText.escape(line.text())).append("</div></td></tr>\n");
+          .append(Html.escape(line.sender())).append("</strong> · ").append(READABLE.format(line.at())).append("</div>")
+          .append("<div style=\"white-space: pre-wrap\">").append(Html.escape(line.text())).append("</div></td></tr>\n");
     }
     text.append("Answer in Convot: ").append(link).append("\n\n")
         .append("-- \nYou get this mail because your notification settings ask for it and you were not in the dashboard.\n")
@@ -48,8 +49,8 @@ final class AgentMail {
         <p style="color: #666; font-size: 12px">You get this mail because your notification settings ask for it and you were not in the dashboard.
         <a href="%s">Change what you get</a>.</p>
         </body></html>
-        """.formatted(HtmlText.escape(newConversation ? contact + " started a conversation in " + app + ":" : contact + " wrote in " + app + ":"),
-        items, HtmlText.escape(link), HtmlText.escape(preferences));
+        """.formatted(Html.escape(newConversation ? contact + " started a conversation in " + app + ":" : contact + " wrote in " + app + ":"),
+        items, Html.escape(link), Html.escape(preferences));
     return new Mail(to, subject, text.toString(), html, preferences, expiresAt);
   }
 

@@ -1,5 +1,7 @@
 package io.convot.notification;
 
+import io.convot.common.Html;
+
 /**
  * The mail an owner gets when a Slack or Discord channel was disabled because its incoming webhook
  * is gone: which channel (by its hint: the URL itself is a credential and never goes in a mail),
@@ -48,9 +50,9 @@ final class ChannelDisabledMail {
         <code>%s</code></p>
         <p style="color: #666">You get this mail because you are an owner of %s on Convot.</p>
         </body></html>
-        """.formatted(HtmlText.escape(greeting), kind, HtmlText.escape(organization), HtmlText.escape(channel.urlHint()), channel.id(),
-        HtmlText.escape(channel.disabledReason()), HtmlText.escape(String.join(", ", channel.eventTypes())), kind,
-        HtmlText.escape(channelsLink), HtmlText.escape(fix), HtmlText.escape(organization));
+        """.formatted(Html.escape(greeting), kind, Html.escape(organization), Html.escape(channel.urlHint()), channel.id(),
+        Html.escape(channel.disabledReason()), Html.escape(String.join(", ", channel.eventTypes())), kind,
+        Html.escape(channelsLink), Html.escape(fix), Html.escape(organization));
     return Mail.of(owner.email(), kind + " channel disabled: " + channel.urlHint(), text, html);
   }
 }

@@ -1,5 +1,6 @@
 package io.convot.notification;
 
+import io.convot.common.Html;
 import io.convot.webhook.EndpointDisabled;
 import java.net.URI;
 import java.time.Instant;
@@ -74,8 +75,8 @@ final class EndpointDisabledMail {
         <p>Events that happen while the endpoint is disabled are not delivered to it.</p>
         <p style="color: #666">You get this mail because you are an owner of %s on Convot.</p>
         </body></html>
-        """.formatted(escape(greeting), escape(organization), escape(disabled.url()), escape(description), id, escape(disabled.reason()),
-        readable(disabled.failingSince()), readable(disabled.disabledAt()), enable, replay, escape(replayBody), escape(organization));
+        """.formatted(Html.escape(greeting), Html.escape(organization), Html.escape(disabled.url()), Html.escape(description), id, Html.escape(disabled.reason()),
+        readable(disabled.failingSince()), readable(disabled.disabledAt()), enable, replay, Html.escape(replayBody), Html.escape(organization));
 
     return Mail.of(owner.email(), "Webhook endpoint disabled: " + host(disabled.url()), text, html);
   }
@@ -92,9 +93,5 @@ final class EndpointDisabledMail {
     } catch (IllegalArgumentException e) {
       return "an endpoint";
     }
-  }
-
-  private static String escape(String text) {
-    return HtmlText.escape(text);
   }
 }

@@ -1,5 +1,6 @@
 package io.convot.notification;
 
+import io.convot.common.Html;
 import io.convot.lifecycle.OrganizationCancelled;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -48,8 +49,8 @@ final class OrganizationCancelledMail {
         <p>To keep a copy of the data first, export it there, or with <code>POST /api/v1/organization/export</code>.</p>
         <p style="color: #666">You get this mail because you are an owner of %s on Convot.</p>
         </body></html>
-        """.formatted(HtmlText.escape(greeting), HtmlText.escape(organization), readable(cancelled.cancelledAt()), deletion, deletion,
-        HtmlText.escape(organization), HtmlText.escape(organization));
+        """.formatted(Html.escape(greeting), Html.escape(organization), readable(cancelled.cancelledAt()), deletion, deletion,
+        Html.escape(organization), Html.escape(organization));
     return Mail.of(owner.email(), "Your Convot organization is cancelled: data deleted on " + deletion, text, html);
   }
 

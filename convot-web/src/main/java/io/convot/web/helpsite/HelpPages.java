@@ -1,5 +1,6 @@
 package io.convot.web.helpsite;
 
+import io.convot.common.Html;
 import io.convot.helpcenter.Article;
 import io.convot.helpcenter.HelpSite;
 import io.convot.helpcenter.SearchHit;

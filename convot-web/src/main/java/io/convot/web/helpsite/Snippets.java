@@ -1,5 +1,6 @@
 package io.convot.web.helpsite;
 
+import io.convot.common.Html;
 import io.convot.helpcenter.SearchHit;
 
 /** A search snippet as HTML: its text escaped, and the matched words (between the markers) in {@code <mark>}. */

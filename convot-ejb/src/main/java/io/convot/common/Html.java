@@ -1,6 +1,6 @@
-package io.convot.web.helpsite;
+package io.convot.common;
 
-/** Escaping for text and attribute values in the pages and the sitemap. */
+/** User text in HTML (help-center pages and sitemap, mail): text and attribute values escaped, null as nothing. */
 public final class Html {
 
   private Html() {}
