@@ -126,6 +126,28 @@
     };
   }
 
+  // Where focus goes once the panel shows (the session and the config may still be loading when
+  // the panel is opened or the help search is asked for): the last request wins.
+  var wantFocus = null;
+  function focusLater(target) {
+    wantFocus = target;
+    setTimeout(applyFocus, 50);
+  }
+  function applyFocus() {
+    if (!wantFocus || el.panel.hidden) return;
+    // The browser keeps a cross-origin frame from taking the focus by itself: the page hands it
+    // over (the loader focuses the iframe) and the frame's focus event runs this again.
+    if (!standalone && !document.hasFocus()) {
+      post({ t: 'focus' });
+      return;
+    }
+    var target = wantFocus;
+    wantFocus = null;
+    target.focus();
+  }
+
+  window.addEventListener('focus', function () { setTimeout(applyFocus, 0); });
+
   // Renders what depends on the state and tells the loader.
   function sync() {
     var m = mode(), body = document.body.classList, size = dims(m);
@@ -133,6 +155,7 @@
     body.toggle('full', m == 'open' && (ui.narrow || inline));
     body.toggle('reverse', ui.reverse);
     el.panel.hidden = m != 'open';
+    if (!el.panel.hidden && wantFocus) setTimeout(applyFocus, 0);
     el.close.hidden = standalone || inline;
     el.launcher.hidden = m == 'hidden' || standalone || inline;
     el.launcher.setAttribute('aria-expanded', String(m == 'open'));
@@ -909,11 +932,6 @@
         note.textContent = e.status == 404 ? 'This article is not available.' : 'The article could not be loaded (' + e.message + ').';
       });
     }
-    // The panel shows once the session and the config are in: focus the field then.
-    function focusSoon(tries) {
-      if (!el.panel.hidden) input.focus();
-      else if (tries > 0) setTimeout(function () { focusSoon(tries - 1); }, 100);
-    }
     input.addEventListener('input', function () {
       clearTimeout(timer);
       timer = setTimeout(function () { run(input.value); }, 200);
@@ -945,7 +963,7 @@
           input.value = q;
           run(q);
         }
-        setTimeout(function () { focusSoon(50); }, 80); // after open() focuses the composer
+        focusLater(input); // instead of the composer that open() asked for
       },
       openArticle: function (locale, slug) {
         form.hidden = false;
@@ -962,11 +980,12 @@
     if (inline && !value) return; // the page's element holds the panel: it stays open
     if (value === ui.opened) return;
     ui.opened = value;
+    if (!value) wantFocus = null;
     saveOpen();
     if (value) {
       changed();
       grow();
-      if (!ui.narrow) setTimeout(function () { el.text.focus(); }, 50);
+      if (!ui.narrow) focusLater(el.text);
       if (Date.now() - (app.at || 0) > 60000) loadConfig();
     }
     emit(value ? 'chat:opened' : 'chat:closed');

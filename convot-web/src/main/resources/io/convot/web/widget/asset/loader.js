@@ -52,7 +52,7 @@
     else pending.push(msg);
   }
 
-  // Commands travel as plain JSON: a snapshot taken now, so later changes by the page do not leak in.
+  // Commands travel as JSON: a snapshot, so later changes by the page do not leak in.
   function forward(t, c, text) {
     try {
       send({ t: t, c: JSON.parse(JSON.stringify(c)) });
@@ -62,7 +62,7 @@
   }
 
   function run(c) {
-    if (Array.isArray(c) && c[0] == 'safe') return; // Crisp's switch to silence errors: never thrown here anyway
+    if (Array.isArray(c) && c[0] == 'safe') return; // Crisp's error switch: none thrown here
     if (Array.isArray(c) && c[0] == 'identify') return forward('identify', [c[1]], 'identify'); // queued identify
     if (!Array.isArray(c) || !isStr(c[0]) || !isStr(c[1])) {
       var got = typeof c;
@@ -128,6 +128,8 @@
       layout();
     } else if (m.t == 'event') {
       fire(m.n, m.v);
+    } else if (m.t == 'focus') {
+      frame.focus();
     } else if (m.t == 'warn' || m.t == 'error') {
       say(m.t, m.text);
     }
