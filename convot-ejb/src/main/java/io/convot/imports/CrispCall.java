@@ -16,6 +16,11 @@ final class CrispCall {
     this.credentials = credentials;
   }
 
+  /** A call of its own for the same website and credentials (a read ahead counts its failures apart). */
+  CrispCall another() {
+    return new CrispCall(websiteId, credentials);
+  }
+
   String websiteId() {
     return websiteId;
   }

@@ -30,12 +30,30 @@ public class CrispReader {
    */
   private java.util.concurrent.ExecutorService fetchers;
 
+  /** Threads that read the next page of an import while its step stores the current one. */
+  private java.util.concurrent.ExecutorService readers;
+
+  /** Per import, the page being read ahead (one at most); a page nobody took is dropped after {@link #AHEAD_KEPT}. */
+  private final Map<java.util.UUID, Ahead> ahead = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final java.time.Duration AHEAD_KEPT = java.time.Duration.ofMinutes(10);
+
+  /** A page of conversations with every message of each, by session id. */
+  record ConversationPage(List<CrispConversation> conversations, Map<String, List<CrispMessage>> messages) {}
+
+  private record Ahead(int page, java.util.concurrent.Future<ConversationPage> read, long startedNanos) {}
+
   @jakarta.annotation.PostConstruct
   void startFetchers() {
+    fetchers = threads("convot-crisp-fetch-", Math.max(1, concurrency));
+    readers = threads("convot-crisp-ahead-", 2);
+  }
+
+  private static java.util.concurrent.ExecutorService threads(String name, int count) {
     ClassLoader application = Thread.currentThread().getContextClassLoader();
-    java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
-    fetchers = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, concurrency), task -> {
-      Thread thread = new Thread(task, "convot-crisp-fetch-" + count.incrementAndGet());
+    java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+    return java.util.concurrent.Executors.newFixedThreadPool(count, task -> {
+      Thread thread = new Thread(task, name + started.incrementAndGet());
       thread.setDaemon(true);
       thread.setContextClassLoader(application);
       return thread;
@@ -44,7 +62,57 @@ public class CrispReader {
 
   @jakarta.annotation.PreDestroy
   void stopFetchers() {
+    readers.shutdownNow();
     fetchers.shutdownNow();
+  }
+
+  /**
+   * Page {@code page} of an import's conversations with their messages: the page read ahead while
+   * the step before stored its own, when that read is of this page (waiting for it if it is still
+   * under way), else read now. A read ahead that Crisp rate-limited or refused fails this step as
+   * its own read would have; one that failed otherwise is read again.
+   */
+  ConversationPage conversationPage(java.util.UUID importId, CrispCall call, int page) {
+    Ahead read = ahead.remove(importId);
+    if (read != null && read.page() == page) {
+      try {
+        return read.read().get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof CrispFailure failure && !(failure instanceof CrispFailure.Transient)) {
+          throw failure;
+        }
+      } catch (java.util.concurrent.CancellationException e) {
+        // read again below
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new CrispFailure.Transient("Interrupted while reading conversations");
+      }
+    } else if (read != null) {
+      read.read().cancel(true);
+    }
+    return conversationPage(call, page);
+  }
+
+  /** Starts reading page {@code page} of an import's conversations in the background, for its next step. */
+  void readAhead(java.util.UUID importId, CrispCall call, int page) {
+    long now = System.nanoTime();
+    ahead.values().removeIf(old -> {
+      boolean forgotten = now - old.startedNanos() > AHEAD_KEPT.toNanos();
+      if (forgotten) {
+        old.read().cancel(true);
+      }
+      return forgotten;
+    });
+    CrispCall own = call.another();
+    Ahead previous = ahead.put(importId, new Ahead(page, readers.submit(() -> conversationPage(own, page)), now));
+    if (previous != null) {
+      previous.read().cancel(true);
+    }
+  }
+
+  private ConversationPage conversationPage(CrispCall call, int page) {
+    List<CrispConversation> conversations = conversations(call, page);
+    return new ConversationPage(conversations, messagesOf(call, conversations.stream().map(CrispConversation::sessionId).toList()));
   }
 
   /**

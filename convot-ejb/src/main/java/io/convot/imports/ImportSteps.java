@@ -12,8 +12,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -104,10 +102,13 @@ public class ImportSteps {
     return imported.pageStored(created, 0, 0, people.isEmpty());
   }
 
+  /** A page of conversations; the page after it is read while this one is stored. */
   private int conversations(Import imported, CrispCall call) {
-    List<CrispConversation> page = reader.conversations(call, imported.nextPage());
-    Map<String, List<CrispMessage>> messages = reader.messagesOf(call, page.stream().map(CrispConversation::sessionId).toList());
-    ImportWriter.Stored stored = writer.conversations(imported.appId(), page, messages);
-    return imported.pageStored(stored.contacts(), stored.conversations(), stored.messages(), page.isEmpty());
+    CrispReader.ConversationPage page = reader.conversationPage(imported.id(), call, imported.nextPage());
+    if (!page.conversations().isEmpty()) {
+      reader.readAhead(imported.id(), call, imported.nextPage() + 1);
+    }
+    ImportWriter.Stored stored = writer.conversations(imported.appId(), page.conversations(), page.messages());
+    return imported.pageStored(stored.contacts(), stored.conversations(), stored.messages(), page.conversations().isEmpty());
   }
 }

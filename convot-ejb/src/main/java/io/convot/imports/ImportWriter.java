@@ -9,12 +9,11 @@ import io.convot.event.Outbox;
 import io.convot.member.Member;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.StringWriter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,32 +92,36 @@ public class ImportWriter {
 
   private Set<UUID> insertConversations(UUID appId, List<CrispConversation> page, Map<String, List<CrispMessage>> messages,
       Map<String, UUID> contactOf) {
-    JsonArrayBuilder rows = JsonText.JSON.createArrayBuilder();
-    for (CrispConversation conversation : page) {
-      List<CrispMessage> own = messages.getOrDefault(conversation.sessionId(), List.of());
-      long first = own.isEmpty() ? 0 : own.get(0).timestamp();
-      long last = own.isEmpty() ? 0 : own.get(own.size() - 1).timestamp();
-      long createdAt = conversation.createdAt() > 0 ? Math.min(conversation.createdAt(), first > 0 ? first : Long.MAX_VALUE)
-          : (first > 0 ? first : System.currentTimeMillis());
-      long updatedAt = Math.max(Math.max(conversation.updatedAt(), last), createdAt);
-      rows.add(JsonText.JSON.createObjectBuilder().add("id", UUID.randomUUID().toString())
-          .add("contact_id", contactOf.get(conversation.sessionId()).toString())
-          .add("status", conversation.isResolved() ? "resolved" : "open")
-          .add("created_at", Instant.ofEpochMilli(createdAt).toString())
-          .add("updated_at", Instant.ofEpochMilli(updatedAt).toString())
-          .add("resolved_at", conversation.isResolved() ? JsonText.JSON.createValue(Instant.ofEpochMilli(updatedAt).toString()) : JsonValue.NULL)
-          .add("source_key", conversation.sourceKey()));
+    StringWriter rows = new StringWriter(page.size() * 160);
+    try (JsonGenerator json = JsonText.JSON.createGenerator(rows)) {
+      json.writeStartArray();
+      for (CrispConversation conversation : page) {
+        List<CrispMessage> own = messages.getOrDefault(conversation.sessionId(), List.of());
+        long first = own.isEmpty() ? 0 : own.get(0).timestamp();
+        long last = own.isEmpty() ? 0 : own.get(own.size() - 1).timestamp();
+        long createdAt = conversation.createdAt() > 0 ? Math.min(conversation.createdAt(), first > 0 ? first : Long.MAX_VALUE)
+            : (first > 0 ? first : System.currentTimeMillis());
+        long updatedAt = Math.max(Math.max(conversation.updatedAt(), last), createdAt);
+        json.writeStartObject().write("contact_id", contactOf.get(conversation.sessionId()).toString())
+            .write("resolved", conversation.isResolved()).write("created_at", createdAt).write("updated_at", updatedAt)
+            .write("source_key", conversation.sourceKey()).writeEnd();
+      }
+      json.writeEnd();
     }
+    // Times travel as milliseconds since the epoch; a resolved conversation was resolved when Crisp last changed it.
     @SuppressWarnings("unchecked")
     List<Object> inserted = em.createNativeQuery("""
         INSERT INTO conversations (id, organization_id, app_id, contact_id, status, created_at, updated_at, resolved_at,
             last_activity_at, source_key)
-        SELECT r.id, convot_current_organization(), ?1, r.contact_id, r.status, r.created_at, r.updated_at, r.resolved_at,
-               r.created_at, r.source_key
-        FROM jsonb_to_recordset(?2::jsonb) AS r(id uuid, contact_id uuid, status text, created_at timestamptz,
-            updated_at timestamptz, resolved_at timestamptz, source_key text)
+        SELECT gen_random_uuid(), convot_current_organization(), ?1, r.contact_id,
+               CASE WHEN r.resolved THEN 'resolved' ELSE 'open' END, t.created_at, t.updated_at,
+               CASE WHEN r.resolved THEN t.updated_at END, t.created_at, r.source_key
+        FROM jsonb_to_recordset(?2::jsonb) AS r(contact_id uuid, resolved boolean, created_at bigint, updated_at bigint,
+            source_key text),
+             LATERAL (SELECT timestamptz 'epoch' + r.created_at * interval '1 millisecond' AS created_at,
+                             timestamptz 'epoch' + r.updated_at * interval '1 millisecond' AS updated_at) t
         ON CONFLICT (app_id, source_key) WHERE source_key IS NOT NULL DO NOTHING
-        RETURNING id""").setParameter(1, appId).setParameter(2, rows.build().toString()).getResultList();
+        RETURNING id""").setParameter(1, appId).setParameter(2, rows.toString()).getResultList();
     Set<UUID> created = new HashSet<>();
     inserted.forEach(id -> created.add(io.convot.common.Ids.uuid(id)));
     return created;
@@ -135,46 +138,79 @@ public class ImportWriter {
 
   private int insertMessages(UUID appId, List<CrispConversation> page, Map<String, List<CrispMessage>> messages,
       Map<String, UUID> ids, Map<String, UUID> members, Set<UUID> touched) {
-    List<JsonValue> rows = new ArrayList<>();
+    int inserted = 0;
+    Chunk chunk = new Chunk();
     for (CrispConversation conversation : page) {
       UUID conversationId = ids.get(conversation.sourceKey());
+      if (conversationId == null) {
+        continue;
+      }
+      String conversationText = conversationId.toString();
       for (CrispMessage message : messages.getOrDefault(conversation.sessionId(), List.of())) {
         String text = message.text();
-        if (conversationId == null || text == null) {
+        if (text == null) {
           continue;
         }
         boolean agent = message.fromAgent();
         UUID member = agent && message.author() != null ? members.get(message.author().toLowerCase(Locale.ROOT)) : null;
         String authorName = agent && member == null ? CrispJson.cut(message.author(), 200) : null;
-        rows.add(JsonText.JSON.createObjectBuilder().add("id", UUID.randomUUID().toString())
-            .add("conversation_id", conversationId.toString())
-            .add("author_type", agent ? "agent" : "visitor")
-            .add("member_id", member == null ? JsonValue.NULL : JsonText.JSON.createValue(member.toString()))
-            .add("private", message.isNote())
-            .add("text", text)
-            .add("created_at", Instant.ofEpochMilli(message.timestamp()).toString())
-            .add("source_key", message.sourceKey())
-            .add("author_name", authorName == null ? JsonValue.NULL : JsonText.JSON.createValue(authorName)).build());
+        JsonGenerator json = chunk.next();
+        json.writeStartObject().write("conversation_id", conversationText).write("agent", agent);
+        if (member != null) {
+          json.write("member_id", member.toString());
+        }
+        json.write("private", message.isNote()).write("text", text).write("created_at", message.timestamp())
+            .write("source_key", message.sourceKey());
+        if (authorName != null) {
+          json.write("author_name", authorName);
+        }
+        json.writeEnd();
+        if (chunk.size == CHUNK) {
+          inserted += insertMessages(appId, chunk.end(), touched);
+          chunk = new Chunk();
+        }
       }
     }
-    int inserted = 0;
-    for (int from = 0; from < rows.size(); from += CHUNK) {
-      JsonArrayBuilder chunk = JsonText.JSON.createArrayBuilder();
-      rows.subList(from, Math.min(rows.size(), from + CHUNK)).forEach(chunk::add);
-      @SuppressWarnings("unchecked")
-      List<Object> conversations = em.createNativeQuery("""
-          INSERT INTO messages (id, organization_id, app_id, conversation_id, author_type, member_id, private, text,
-              created_at, updated_at, source_key, author_name)
-          SELECT r.id, convot_current_organization(), ?1, r.conversation_id, r.author_type, r.member_id, r.private, r.text,
-                 r.created_at, r.created_at, r.source_key, r.author_name
-          FROM jsonb_to_recordset(?2::jsonb) AS r(id uuid, conversation_id uuid, author_type text, member_id uuid,
-              private boolean, text text, created_at timestamptz, source_key text, author_name text)
-          ON CONFLICT (conversation_id, source_key) WHERE source_key IS NOT NULL DO NOTHING
-          RETURNING conversation_id""").setParameter(1, appId).setParameter(2, chunk.build().toString()).getResultList();
-      inserted += conversations.size();
-      conversations.forEach(id -> touched.add(io.convot.common.Ids.uuid(id)));
+    return chunk.size == 0 ? inserted : inserted + insertMessages(appId, chunk.end(), touched);
+  }
+
+  /** One statement's rows of messages, written as a JSON array as they come. */
+  private static final class Chunk {
+    private final StringWriter text = new StringWriter(CHUNK * 200);
+    private final JsonGenerator json = JsonText.JSON.createGenerator(text);
+    private int size;
+
+    Chunk() {
+      json.writeStartArray();
     }
-    return inserted;
+
+    JsonGenerator next() {
+      size++;
+      return json;
+    }
+
+    String end() {
+      json.writeEnd().close();
+      return text.toString();
+    }
+  }
+
+  /** Inserts a chunk of messages (times in milliseconds since the epoch); answers how many were new, and notes their conversations. */
+  private int insertMessages(UUID appId, String rows, Set<UUID> touched) {
+    @SuppressWarnings("unchecked")
+    List<Object> conversations = em.createNativeQuery("""
+        INSERT INTO messages (id, organization_id, app_id, conversation_id, author_type, member_id, private, text,
+            created_at, updated_at, source_key, author_name)
+        SELECT gen_random_uuid(), convot_current_organization(), ?1, r.conversation_id,
+               CASE WHEN r.agent THEN 'agent' ELSE 'visitor' END, r.member_id, r.private, r.text,
+               t.created_at, t.created_at, r.source_key, r.author_name
+        FROM jsonb_to_recordset(?2::jsonb) AS r(conversation_id uuid, agent boolean, member_id uuid, private boolean, text text,
+            created_at bigint, source_key text, author_name text),
+             LATERAL (SELECT timestamptz 'epoch' + r.created_at * interval '1 millisecond' AS created_at) t
+        ON CONFLICT (conversation_id, source_key) WHERE source_key IS NOT NULL DO NOTHING
+        RETURNING conversation_id""").setParameter(1, appId).setParameter(2, rows).getResultList();
+    conversations.forEach(id -> touched.add(io.convot.common.Ids.uuid(id)));
+    return conversations.size();
   }
 
   /**

@@ -133,15 +133,15 @@ class IngestBenchmark {
     line("Saturation, %d s per step (CPU per message: server process, PostgreSQL, this client):", STEP_SECONDS);
     double best = 0;
     for (int rate : RATES) {
-      Cpu before = Cpu.now();
+      ProcessCpu.Sample before = ProcessCpu.Sample.now();
       Step step = run(tokens, rate, rate * STEP_SECONDS, null, null);
-      Cpu used = Cpu.now().minus(before);
+      ProcessCpu.Sample used = ProcessCpu.Sample.now().minus(before);
       double stored = step.ok / step.seconds();
       best = Math.max(best, stored);
       boolean kept = step.okInTime >= 0.95 * step.sent && step.latency.percentile(99) < 1_000;
       line("  offered %5d/s: %6.0f stored/s, %d failed, POST %s; CPU/message %.2f ms server, %.2f ms PostgreSQL, %.2f ms client%s",
-          rate, stored, step.failed, step.latency.summary(), used.serverMillis / step.ok, used.databaseMillis / step.ok,
-          used.clientMillis / step.ok, kept ? "" : "  <- not kept up");
+          rate, stored, step.failed, step.latency.summary(), used.serverMillis() / step.ok, used.databaseMillis() / step.ok,
+          used.clientMillis() / step.ok, kept ? "" : "  <- not kept up");
       awaitAllSeen();
       if (!kept) {
         break;
@@ -383,18 +383,6 @@ class IngestBenchmark {
     String summary() {
       return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d samples)",
           percentile(50), percentile(95), percentile(99), values.size());
-    }
-  }
-
-  /** CPU time used so far, in milliseconds: the server process, PostgreSQL's processes, this JVM. */
-  private record Cpu(double serverMillis, double databaseMillis, double clientMillis) {
-    static Cpu now() throws Exception {
-      return new Cpu(ProcessCpu.millis(TestServer.pid()), ProcessCpu.postgresMillis(),
-          ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e6);
-    }
-
-    Cpu minus(Cpu earlier) {
-      return new Cpu(serverMillis - earlier.serverMillis, databaseMillis - earlier.databaseMillis, clientMillis - earlier.clientMillis);
     }
   }
 

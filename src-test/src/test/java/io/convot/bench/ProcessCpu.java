@@ -13,6 +13,19 @@ final class ProcessCpu {
 
   private ProcessCpu() {}
 
+  /** CPU time used so far, in milliseconds: the test server's process, PostgreSQL's processes, this JVM. */
+  record Sample(double serverMillis, double databaseMillis, double clientMillis) {
+    static Sample now() throws IOException {
+      return new Sample(millis(io.convot.it.support.TestServer.pid()), postgresMillis(),
+          ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+              .getProcessCpuTime() / 1e6);
+    }
+
+    Sample minus(Sample earlier) {
+      return new Sample(serverMillis - earlier.serverMillis, databaseMillis - earlier.databaseMillis, clientMillis - earlier.clientMillis);
+    }
+  }
+
   /** User plus system CPU time of process {@code pid} so far, in milliseconds. */
   static double millis(long pid) {
     try {

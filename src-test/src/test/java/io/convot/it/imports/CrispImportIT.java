@@ -161,6 +161,40 @@ class CrispImportIT {
   }
 
   @Test
+  void aRateLimitMetWhileTheNextPageIsReadAheadPausesTheImportAndNothingStoredIsReadAgain() {
+    Imports imports = Imports.setUp("Limited ahead");
+    CrispHistory history = CrispHistory.of(CrispApiSimulator.get().website("Limited ahead"), "Owner of Limited ahead");
+    // The second page of conversations is read while the first is stored: Crisp rate-limits that read.
+    String secondPage = "/conversations/2";
+    history.website.rateLimitFirst(secondPage, 3);
+
+    String id = imports.started(history.website);
+    JsonObject paused = imports.awaitStatus(id, "paused", IMPORT_TIME);
+    Instant resumesAt = Instant.parse(paused.getString("resumes_at"));
+    assertEquals(50, paused.getJsonObject("progress").getInt("conversations"), "the first page was stored: " + paused);
+
+    JsonObject done = imports.awaitStatus(id, "completed", IMPORT_TIME);
+    assertEquals(history.messages, done.getJsonObject("progress").getInt("messages"));
+    assertEquals(history.messages, Database.count("SELECT count(*) FROM messages WHERE organization_id = ?::uuid", imports.owner.organizationId()));
+    assertEquals(CrispHistory.CONVERSATIONS, Database.count("SELECT count(*) FROM conversations WHERE organization_id = ?::uuid",
+        imports.owner.organizationId()));
+    List<CrispWebsite.Request> requests = history.website.requests();
+    String pages = "/v1/website/" + history.website.id() + "/conversations/";
+    Map<String, List<Integer>> conversationPages = requests.stream().filter(r -> r.path().startsWith(pages))
+        .collect(Collectors.groupingBy(CrispWebsite.Request::path, java.util.TreeMap::new,
+            Collectors.mapping(CrispWebsite.Request::status, Collectors.toList())));
+    assertEquals(Map.of(pages + "1", List.of(200), pages + "2", List.of(429, 200), pages + "3", List.of(200)), conversationPages,
+        "page 1 read once, page 2 limited then read after the pause, the empty page 3 once");
+    CrispWebsite.Request second = requests.stream().filter(r -> r.path().equals(pages + "2") && r.status() == 200).findFirst().orElseThrow();
+    assertFalse(second.at().isBefore(resumesAt.minusMillis(200)), "page 2 was read again only after the pause: " + second + ", " + resumesAt);
+    // Each conversation's messages were read once: none of the stored first page again.
+    Map<String, Long> messageReads = requests.stream().filter(r -> r.path().endsWith("/messages"))
+        .collect(Collectors.groupingBy(r -> r.path() + "?" + r.query(), Collectors.counting()));
+    assertEquals(Map.of(), messageReads.entrySet().stream().filter(e -> e.getValue() > 1)
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)), "messages read more than once");
+  }
+
+  @Test
   void a420AndRateLimitsWithoutRetryAfterPauseForTheConfiguredTimeDoubling() {
     Imports imports = Imports.setUp("Quota");
     CrispWebsite website = CrispApiSimulator.get().website("Quota");

@@ -39,6 +39,11 @@ public final class CrispApiSimulator {
     return running;
   }
 
+  /** Where the simulated API answers: the {@code convot.crisp.api-url} of the test servers. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + PORT + "/v1";
+  }
+
   /** A new website with its own id, token pair, fixtures and faults. */
   public CrispWebsite website(String name) {
     CrispWebsite website = new CrispWebsite(UUID.randomUUID().toString(), name);

@@ -54,8 +54,9 @@ final class CrispRest implements ResponseDefinitionTransformerV2 {
     java.time.Instant arrived = java.time.Instant.now();
     int number = website.next();
     pause(website.pauseMillis());
-    ResponseDefinition answer = answer(website, number, path, query, request.getHeader("Authorization"),
-        request.getHeader("X-Crisp-Tier"));
+    Integer limitedFor = website.limitedPath(url[0]);
+    ResponseDefinition answer = limitedFor != null ? rateLimited(limitedFor)
+        : answer(website, number, path, query, request.getHeader("Authorization"), request.getHeader("X-Crisp-Tier"));
     website.record(arrived, url[0], url.length > 1 ? url[1] : "", answer.getStatus());
     return answer;
   }
@@ -68,12 +69,7 @@ final class CrispRest implements ResponseDefinitionTransformerV2 {
     CrispWebsite.Fault fault = website.fault(number);
     if (fault != null) {
       return switch (fault) {
-        case RATE_LIMITED -> {
-          Integer seconds = website.retryAfter(number);
-          ResponseDefinitionBuilder limited = new ResponseDefinitionBuilder().withStatus(429)
-              .withHeader("Content-Type", "application/json").withBody("{\"error\":true,\"reason\":\"rate_limited\",\"data\":{}}");
-          yield (seconds == null ? limited : limited.withHeader("Retry-After", seconds.toString())).build();
-        }
+        case RATE_LIMITED -> rateLimited(website.retryAfter(number));
         case RATE_LIMITED_420 -> crisp(420, true, "quota_limited", "{}");
         case SERVER_ERROR -> crisp(503, true, "server_error", "{}");
       };
@@ -92,6 +88,13 @@ final class CrispRest implements ResponseDefinitionTransformerV2 {
     String before = query.get("timestamp_before");
     List<JsonObject> messages = website.messagesBefore(path.group(5), before == null ? null : Long.parseLong(before));
     return messages == null ? crisp(404, true, "conversation_not_found", "{}") : list(messages);
+  }
+
+  /** A 429, with {@code Retry-After} when {@code seconds} is given. */
+  private static ResponseDefinition rateLimited(Integer seconds) {
+    ResponseDefinitionBuilder limited = new ResponseDefinitionBuilder().withStatus(429)
+        .withHeader("Content-Type", "application/json").withBody("{\"error\":true,\"reason\":\"rate_limited\",\"data\":{}}");
+    return (seconds == null ? limited : limited.withHeader("Retry-After", seconds.toString())).build();
   }
 
   private static List<JsonObject> page(List<JsonObject> all, int page, int perPage) {

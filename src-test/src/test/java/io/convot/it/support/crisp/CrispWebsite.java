@@ -33,7 +33,8 @@ public final class CrispWebsite {
   private final Map<String, List<JsonObject>> messages = new ConcurrentHashMap<>();
   private final Map<Integer, Fault> faults = new ConcurrentHashMap<>();
   private final Map<Integer, Integer> retryAfter = new ConcurrentHashMap<>();
-  private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final Map<String, Integer> limitedPaths = new ConcurrentHashMap<>();
+  private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger served = new AtomicInteger();
   private volatile int messageBatch = 20;
   private volatile long pauseMillis;
@@ -109,8 +110,29 @@ public final class CrispWebsite {
     return this;
   }
 
+  /** Drops the fixtures and the requests (a benchmark's big website, once measured). */
+  public void forget() {
+    people.clear();
+    conversations.clear();
+    messages.clear();
+    requests.clear();
+  }
+
+  /** The first request for {@code path} (below {@code /v1/website/{id}}) is answered 429 with {@code Retry-After: seconds}. */
+  public CrispWebsite rateLimitFirst(String path, int seconds) {
+    limitedPaths.put("/v1/website/" + id + path, seconds);
+    return this;
+  }
+
+  /** The Retry-After of a 429 due now for a request of {@code path}, once. */
+  Integer limitedPath(String path) {
+    return limitedPaths.remove(path);
+  }
+
   public List<Request> requests() {
-    return List.copyOf(requests);
+    synchronized (requests) {
+      return List.copyOf(requests);
+    }
   }
 
   int next() {
