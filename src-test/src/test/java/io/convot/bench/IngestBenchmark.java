@@ -139,9 +139,10 @@ class IngestBenchmark {
       double stored = step.ok / step.seconds();
       best = Math.max(best, stored);
       boolean kept = step.okInTime >= 0.95 * step.sent && step.latency.percentile(99) < 1_000;
-      line("  offered %5d/s: %6.0f stored/s, %d failed, POST %s; CPU/message %.2f ms server, %.2f ms PostgreSQL, %.2f ms client%s",
-          rate, stored, step.failed, step.latency.summary(), used.serverMillis() / step.ok, used.databaseMillis() / step.ok,
-          used.clientMillis() / step.ok, kept ? "" : "  <- not kept up");
+      line("  offered %5d/s: %6.0f stored/s, %d failed, POST %s; CPU/message %.2f ms server (%.2f of it JIT), %.2f ms PostgreSQL,"
+          + " %.2f ms client%s", rate, stored, step.failed, step.latency.summary(), used.serverMillis() / step.ok,
+          used.compilerMillis() / step.ok, used.databaseMillis() / step.ok, used.clientMillis() / step.ok,
+          kept ? "" : "  <- not kept up");
       awaitAllSeen();
       if (!kept) {
         break;

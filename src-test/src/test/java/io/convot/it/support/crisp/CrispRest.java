@@ -86,7 +86,7 @@ final class CrispRest implements ResponseDefinitionTransformerV2 {
       return list(page(website.conversations(), Integer.parseInt(path.group(4)), perPage));
     }
     String before = query.get("timestamp_before");
-    List<JsonObject> messages = website.messagesBefore(path.group(5), before == null ? null : Long.parseLong(before));
+    List<String> messages = website.messagesBefore(path.group(5), before == null ? null : Long.parseLong(before));
     return messages == null ? crisp(404, true, "conversation_not_found", "{}") : list(messages);
   }
 
@@ -116,7 +116,8 @@ final class CrispRest implements ResponseDefinitionTransformerV2 {
     return colon > 0 && website.accepts(pair.substring(0, colon), pair.substring(colon + 1));
   }
 
-  private static ResponseDefinition list(List<JsonObject> items) {
+  /** A list answer: the items, objects or their JSON text. */
+  private static ResponseDefinition list(List<?> items) {
     StringBuilder data = new StringBuilder("[");
     for (int i = 0; i < items.size(); i++) {
       data.append(i == 0 ? "" : ",").append(items.get(i));

@@ -30,7 +30,8 @@ public final class CrispWebsite {
   private final String key = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
   private final List<JsonObject> people = Collections.synchronizedList(new ArrayList<>());
   private final List<JsonObject> conversations = Collections.synchronizedList(new ArrayList<>());
-  private final Map<String, List<JsonObject>> messages = new ConcurrentHashMap<>();
+  /** Each conversation's messages, oldest first, as the JSON Crisp sends (written once, not at every request). */
+  private final Map<String, List<Message>> messages = new ConcurrentHashMap<>();
   private final Map<Integer, Fault> faults = new ConcurrentHashMap<>();
   private final Map<Integer, Integer> retryAfter = new ConcurrentHashMap<>();
   private final Map<String, Integer> limitedPaths = new ConcurrentHashMap<>();
@@ -71,8 +72,8 @@ public final class CrispWebsite {
 
   /** A conversation and its messages (in any order: the simulator sorts them by time). */
   public CrispWebsite conversation(JsonObject conversation, List<JsonObject> conversationMessages) {
-    List<JsonObject> sorted = new ArrayList<>(conversationMessages);
-    sorted.sort(java.util.Comparator.comparingLong(message -> message.getJsonNumber("timestamp").longValue()));
+    List<Message> sorted = new ArrayList<>(conversationMessages.stream().map(Message::of).toList());
+    sorted.sort(java.util.Comparator.comparingLong(Message::timestamp));
     messages.put(conversation.getString("session_id"), new CopyOnWriteArrayList<>(sorted));
     conversations.add(conversation);
     return this;
@@ -80,8 +81,8 @@ public final class CrispWebsite {
 
   /** A message added later to a conversation already there (a re-run imports it). */
   public CrispWebsite addMessage(String sessionId, JsonObject message) {
-    messages.get(sessionId).add(message);
-    messages.get(sessionId).sort(java.util.Comparator.comparingLong(m -> m.getJsonNumber("timestamp").longValue()));
+    messages.get(sessionId).add(Message.of(message));
+    messages.get(sessionId).sort(java.util.Comparator.comparingLong(Message::timestamp));
     return this;
   }
 
@@ -167,14 +168,21 @@ public final class CrispWebsite {
     }
   }
 
-  /** Up to a batch of the conversation's messages before {@code before}, oldest first; null for an unknown conversation. */
-  List<JsonObject> messagesBefore(String sessionId, Long before) {
-    List<JsonObject> all = messages.get(sessionId);
+  /** Up to a batch of the conversation's messages before {@code before}, oldest first, as JSON; null for an unknown conversation. */
+  List<String> messagesBefore(String sessionId, Long before) {
+    List<Message> all = messages.get(sessionId);
     if (all == null) {
       return null;
     }
-    List<JsonObject> older = all.stream().filter(message -> before == null || message.getJsonNumber("timestamp").longValue() < before).toList();
+    List<String> older = all.stream().filter(message -> before == null || message.timestamp() < before).map(Message::json).toList();
     return older.subList(Math.max(0, older.size() - messageBatch), older.size());
+  }
+
+  /** A message of a conversation: its time, and the JSON of it. */
+  private record Message(long timestamp, String json) {
+    static Message of(JsonObject message) {
+      return new Message(message.getJsonNumber("timestamp").longValue(), message.toString());
+    }
   }
 
   // Fixtures, with Crisp's field names.
