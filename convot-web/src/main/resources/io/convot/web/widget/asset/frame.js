@@ -127,18 +127,23 @@
   }
 
   // Where focus goes once the panel shows (the session and the config may still be loading when
-  // the panel is opened or the help search is asked for): the last request wins.
-  var wantFocus = null;
+  // the panel is opened or the help search is asked for): the last request wins, for ten seconds,
+  // so that focus never jumps into the chat long after the page asked (while the visitor types elsewhere).
+  var wantFocus = null, focusUntil = 0, focusAsked = false;
   function focusLater(target) {
     wantFocus = target;
+    focusUntil = Date.now() + 10000;
+    focusAsked = false;
     setTimeout(applyFocus, 50);
   }
   function applyFocus() {
+    if (wantFocus && Date.now() > focusUntil) wantFocus = null;
     if (!wantFocus || el.panel.hidden) return;
     // The browser keeps a cross-origin frame from taking the focus by itself: the page hands it
-    // over (the loader focuses the iframe) and the frame's focus event runs this again.
+    // over (the loader focuses the iframe, once) and the frame's focus event runs this again.
     if (!standalone && !document.hasFocus()) {
-      post({ t: 'focus' });
+      if (!focusAsked) post({ t: 'focus' });
+      focusAsked = true;
       return;
     }
     var target = wantFocus;
