@@ -83,11 +83,12 @@ public class ImportWriter {
 
     Set<UUID> created = insertConversations(appId, page, messages, contactOf);
     Map<String, UUID> ids = conversationIds(appId, page);
-    Set<UUID> touched = new HashSet<>();
-    int inserted = insertMessages(appId, page, messages, ids, members(), touched);
-    recomputeFacts(touched, created);
+    Inserted inserted = new Inserted(created);
+    insertMessages(appId, page, messages, ids, members(), inserted);
+    storeFacts(inserted.facts.values());
+    recomputeFacts(inserted.touched, created);
     recordResolutions(created);
-    return new Stored(createdContacts, created.size(), inserted);
+    return new Stored(createdContacts, created.size(), inserted.count);
   }
 
   private Set<UUID> insertConversations(UUID appId, List<CrispConversation> page, Map<String, List<CrispMessage>> messages,
@@ -136,9 +137,8 @@ public class ImportWriter {
     return ids;
   }
 
-  private int insertMessages(UUID appId, List<CrispConversation> page, Map<String, List<CrispMessage>> messages,
-      Map<String, UUID> ids, Map<String, UUID> members, Set<UUID> touched) {
-    int inserted = 0;
+  private void insertMessages(UUID appId, List<CrispConversation> page, Map<String, List<CrispMessage>> messages,
+      Map<String, UUID> ids, Map<String, UUID> members, Inserted inserted) {
     Chunk chunk = new Chunk();
     for (CrispConversation conversation : page) {
       UUID conversationId = ids.get(conversation.sourceKey());
@@ -166,12 +166,14 @@ public class ImportWriter {
         }
         json.writeEnd();
         if (chunk.size == CHUNK) {
-          inserted += insertMessages(appId, chunk.end(), touched);
+          insertMessages(appId, chunk.end(), inserted);
           chunk = new Chunk();
         }
       }
     }
-    return chunk.size == 0 ? inserted : inserted + insertMessages(appId, chunk.end(), touched);
+    if (chunk.size > 0) {
+      insertMessages(appId, chunk.end(), inserted);
+    }
   }
 
   /** One statement's rows of messages, written as a JSON array as they come. */
@@ -195,10 +197,10 @@ public class ImportWriter {
     }
   }
 
-  /** Inserts a chunk of messages (times in milliseconds since the epoch); answers how many were new, and notes their conversations. */
-  private int insertMessages(UUID appId, String rows, Set<UUID> touched) {
+  /** Inserts a chunk of messages (times in milliseconds since the epoch) and notes what was new. */
+  private void insertMessages(UUID appId, String rows, Inserted inserted) {
     @SuppressWarnings("unchecked")
-    List<Object> conversations = em.createNativeQuery("""
+    List<Object[]> stored = em.createNativeQuery("""
         INSERT INTO messages (id, organization_id, app_id, conversation_id, author_type, member_id, private, text,
             created_at, updated_at, source_key, author_name)
         SELECT gen_random_uuid(), convot_current_organization(), ?1, r.conversation_id,
@@ -208,16 +210,134 @@ public class ImportWriter {
             created_at bigint, source_key text, author_name text),
              LATERAL (SELECT timestamptz 'epoch' + r.created_at * interval '1 millisecond' AS created_at) t
         ON CONFLICT (conversation_id, source_key) WHERE source_key IS NOT NULL DO NOTHING
-        RETURNING conversation_id""").setParameter(1, appId).setParameter(2, rows).getResultList();
-    conversations.forEach(id -> touched.add(io.convot.common.Ids.uuid(id)));
-    return conversations.size();
+        RETURNING conversation_id, id, created_at, author_type = 'visitor', private, member_id""")
+        .setParameter(1, appId).setParameter(2, rows).getResultList();
+    for (Object[] row : stored) {
+      inserted.add(io.convot.common.Ids.uuid(row[0]), io.convot.common.Ids.uuid(row[1]), ((java.sql.Timestamp) row[2]).toInstant(),
+          Boolean.TRUE.equals(row[3]), Boolean.TRUE.equals(row[4]), row[5] == null ? null : io.convot.common.Ids.uuid(row[5]));
+    }
+  }
+
+  /** What a page's message inserts added: their count, the facts of the conversations the page created, the others touched. */
+  private static final class Inserted {
+    private final Set<UUID> created;
+    private final Map<UUID, Facts> facts = new HashMap<>();
+    private final Set<UUID> touched = new HashSet<>();
+    private int count;
+
+    Inserted(Set<UUID> created) {
+      this.created = created;
+    }
+
+    void add(UUID conversation, UUID id, Instant at, boolean visitor, boolean isPrivate, UUID member) {
+      count++;
+      if (created.contains(conversation)) {
+        facts.computeIfAbsent(conversation, Facts::new).add(id, at, visitor, isPrivate, member);
+      } else {
+        touched.add(conversation);
+      }
+    }
+  }
+
+  /**
+   * The facts of a conversation the page created, from the messages inserted for it (all it has),
+   * as {@link #recomputeFacts} reads them from the table: latest message (ties by id, in
+   * PostgreSQL's order of uuids), first and latest visitor message, latest public reply, the first
+   * public reply at or after the first visitor message, and the visitor's first message after it.
+   */
+  private static final class Facts {
+    private final UUID conversation;
+    private final List<Reply> replies = new java.util.ArrayList<>();
+    private final List<Instant> visitor = new java.util.ArrayList<>();
+    private UUID lastId;
+    private Instant lastAt;
+    private Instant firstVisitor;
+    private Instant lastVisitor;
+    private Instant lastReply;
+
+    private record Reply(Instant at, UUID id, UUID member) {}
+
+    Facts(UUID conversation) {
+      this.conversation = conversation;
+    }
+
+    void add(UUID id, Instant at, boolean fromVisitor, boolean isPrivate, UUID member) {
+      if (lastAt == null || at.isAfter(lastAt) || at.equals(lastAt) && compare(id, lastId) > 0) {
+        lastAt = at;
+        lastId = id;
+      }
+      if (fromVisitor) {
+        visitor.add(at);
+        firstVisitor = firstVisitor == null || at.isBefore(firstVisitor) ? at : firstVisitor;
+        lastVisitor = lastVisitor == null || at.isAfter(lastVisitor) ? at : lastVisitor;
+      } else if (!isPrivate) {
+        replies.add(new Reply(at, id, member));
+        lastReply = lastReply == null || at.isAfter(lastReply) ? at : lastReply;
+      }
+    }
+
+    Reply firstReply() {
+      return firstVisitor == null ? null : replies.stream().filter(reply -> !reply.at().isBefore(firstVisitor))
+          .min((a, b) -> a.at().equals(b.at()) ? compare(a.id(), b.id()) : a.at().compareTo(b.at())).orElse(null);
+    }
+
+    Instant waitingSince() {
+      return visitor.stream().filter(at -> lastReply == null || at.isAfter(lastReply)).min(Instant::compareTo).orElse(null);
+    }
+
+    /** PostgreSQL orders uuids by their bytes, unsigned. */
+    private static int compare(UUID a, UUID b) {
+      int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+      return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+  }
+
+  /** Writes the facts of the conversations a page created, in one statement. */
+  private void storeFacts(Collection<Facts> facts) {
+    if (facts.isEmpty()) {
+      return;
+    }
+    StringWriter rows = new StringWriter(facts.size() * 300);
+    try (JsonGenerator json = JsonText.JSON.createGenerator(rows)) {
+      json.writeStartArray();
+      for (Facts conversation : facts) {
+        Facts.Reply first = conversation.firstReply();
+        json.writeStartObject().write("id", conversation.conversation.toString()).write("last_id", conversation.lastId.toString())
+            .write("last_at", conversation.lastAt.toString());
+        writeTime(json, "last_visitor", conversation.lastVisitor);
+        writeTime(json, "first_visitor", conversation.firstVisitor);
+        writeTime(json, "waiting_since", conversation.waitingSince());
+        if (first != null) {
+          json.write("first_reply_at", first.at().toString());
+          if (first.member() != null) {
+            json.write("first_responder", first.member().toString());
+          }
+        }
+        json.writeEnd();
+      }
+      json.writeEnd();
+    }
+    em.createNativeQuery("""
+        UPDATE conversations c SET last_message_id = r.last_id, last_message_at = r.last_at, last_activity_at = r.last_at,
+               last_visitor_message_at = r.last_visitor, waiting_since = r.waiting_since,
+               first_visitor_message_at = r.first_visitor, first_reply_at = r.first_reply_at, first_responder_id = r.first_responder
+        FROM jsonb_to_recordset(?1::jsonb) AS r(id uuid, last_id uuid, last_at timestamptz, last_visitor timestamptz,
+            first_visitor timestamptz, waiting_since timestamptz, first_reply_at timestamptz, first_responder uuid)
+        WHERE c.id = r.id""").setParameter(1, rows.toString()).executeUpdate();
+  }
+
+  private static void writeTime(JsonGenerator json, String name, Instant at) {
+    if (at != null) {
+      json.write(name, at.toString());
+    }
   }
 
   /**
    * What the inbox and the reports read of a conversation without its messages, from its messages
    * as they now are (as the V11 and V15 migrations computed them): latest message and activity,
    * latest visitor message and since when the visitor waits, first visitor message and first reply.
-   * A conversation that existed already is also marked changed now, for catch-up and {@code updated_since}.
+   * For conversations that existed already (a re-run adding messages), which are also marked changed
+   * now, for catch-up and {@code updated_since}; those the page created get theirs from {@link #storeFacts}.
    */
   private void recomputeFacts(Set<UUID> touched, Set<UUID> created) {
     if (touched.isEmpty()) {

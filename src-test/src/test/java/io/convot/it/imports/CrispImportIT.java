@@ -114,6 +114,10 @@ class CrispImportIT {
     assertEquals(4, history.website.requests().stream().filter(r -> r.path().endsWith("/" + CrispHistory.LONG + "/messages")).count(),
         "45 messages, 20 an answer, then an answer with nothing older: " + history.website.requests());
 
+    // Every conversation's facts (latest message, visitor and reply times, first reply, waiting) are
+    // what the migrations compute from the messages themselves.
+    assertEquals(List.of(), Database.column(FACTS_DIFFERING, org), "conversations whose facts differ from their messages'");
+
     // Reports count the imported conversations at their original times.
     JsonObject summary = imports.api().get("/api/v1/reports/summary?from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z").json();
     assertEquals(CrispHistory.CONVERSATIONS, summary.getInt("conversations_created"), summary::toString);
@@ -273,6 +277,7 @@ class CrispImportIT {
     assertEquals("one more thing", five.getJsonObject("last_message").getString("text"));
     assertEquals(CrispHistory.START.plus(Duration.ofDays(40)).toString(), five.getString("last_activity_at"));
     assertEquals("2025-03-08T09:09:00Z", five.getString("waiting_since"));
+    assertEquals(List.of(), Database.column(FACTS_DIFFERING, org), "conversations whose facts differ from their messages'");
     assertEquals(2, imports.api().get("/api/v1/imports?app_id=" + imports.appId).json().getJsonArray("data").size());
   }
 
@@ -368,6 +373,32 @@ class CrispImportIT {
     assertEquals(0, other.api().get("/api/v1/imports?app_id=" + imports.appId).json().getJsonArray("data").size());
     imports.awaitStatus(id, "completed", IMPORT_TIME);
   }
+
+  /** The organization's conversations whose stored facts differ from those computed from their messages (as V11 and V15 do). */
+  private static final String FACTS_DIFFERING = """
+      WITH m AS (SELECT * FROM messages WHERE organization_id = ?::uuid),
+      latest AS (SELECT DISTINCT ON (conversation_id) conversation_id, id, created_at FROM m
+                 ORDER BY conversation_id, created_at DESC, id DESC),
+      facts AS (SELECT conversation_id,
+                  max(created_at) FILTER (WHERE author_type = 'visitor' AND deleted_at IS NULL) AS last_visitor,
+                  min(created_at) FILTER (WHERE author_type = 'visitor') AS first_visitor,
+                  max(created_at) FILTER (WHERE author_type = 'agent' AND NOT private AND deleted_at IS NULL) AS last_reply
+                FROM m GROUP BY conversation_id),
+      first_reply AS (SELECT DISTINCT ON (m.conversation_id) m.conversation_id, m.created_at, m.member_id
+                      FROM m JOIN facts f USING (conversation_id)
+                      WHERE m.author_type = 'agent' AND NOT m.private AND m.created_at >= f.first_visitor
+                      ORDER BY m.conversation_id, m.created_at, m.id),
+      waiting AS (SELECT m.conversation_id, min(m.created_at) AS since FROM m JOIN facts f USING (conversation_id)
+                  WHERE m.author_type = 'visitor' AND m.deleted_at IS NULL AND m.created_at > coalesce(f.last_reply, '-infinity')
+                  GROUP BY m.conversation_id)
+      SELECT c.source_key FROM conversations c
+      JOIN latest l ON l.conversation_id = c.id JOIN facts f ON f.conversation_id = c.id
+      LEFT JOIN first_reply r ON r.conversation_id = c.id LEFT JOIN waiting w ON w.conversation_id = c.id
+      WHERE c.last_message_id IS DISTINCT FROM l.id OR c.last_message_at IS DISTINCT FROM l.created_at
+         OR c.last_activity_at IS DISTINCT FROM l.created_at OR c.last_visitor_message_at IS DISTINCT FROM f.last_visitor
+         OR c.first_visitor_message_at IS DISTINCT FROM f.first_visitor OR c.waiting_since IS DISTINCT FROM w.since
+         OR c.first_reply_at IS DISTINCT FROM r.created_at OR c.first_responder_id IS DISTINCT FROM r.member_id
+      ORDER BY c.source_key""";
 
   private static String peoplePath(CrispHistory history, int page) {
     return "/v1/website/" + history.website.id() + "/people/profiles/" + page;
