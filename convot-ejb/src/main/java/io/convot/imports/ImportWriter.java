@@ -86,7 +86,7 @@ public class ImportWriter {
     Inserted inserted = new Inserted(created);
     insertMessages(appId, page, messages, ids, members(), inserted);
     storeFacts(inserted.facts.values());
-    recomputeFacts(inserted.touched, created);
+    recomputeFacts(inserted.touched);
     recordResolutions(created);
     return new Stored(createdContacts, created.size(), inserted.count);
   }
@@ -339,7 +339,7 @@ public class ImportWriter {
    * For conversations that existed already (a re-run adding messages), which are also marked changed
    * now, for catch-up and {@code updated_since}; those the page created get theirs from {@link #storeFacts}.
    */
-  private void recomputeFacts(Set<UUID> touched, Set<UUID> created) {
+  private void recomputeFacts(Set<UUID> touched) {
     if (touched.isEmpty()) {
       return;
     }
@@ -366,12 +366,12 @@ public class ImportWriter {
         UPDATE conversations c SET last_message_id = l.id, last_message_at = l.created_at, last_activity_at = l.created_at,
                last_visitor_message_at = f.last_visitor, waiting_since = w.since,
                first_visitor_message_at = f.first_visitor, first_reply_at = r.created_at, first_responder_id = r.member_id,
-               updated_at = CASE WHEN c.id = ANY(?2::uuid[]) THEN c.updated_at ELSE greatest(c.updated_at, now()) END
+               updated_at = greatest(c.updated_at, now())
         FROM latest l JOIN facts f ON f.conversation_id = l.conversation_id
              LEFT JOIN first_reply r ON r.conversation_id = l.conversation_id
              LEFT JOIN waiting w ON w.conversation_id = l.conversation_id
         WHERE c.id = l.conversation_id AND c.id = ANY(?1::uuid[])""")
-        .setParameter(1, uuidArray(touched)).setParameter(2, uuidArray(created)).executeUpdate();
+        .setParameter(1, uuidArray(touched)).executeUpdate();
   }
 
   /** A resolved conversation counts in the reports as resolved when Crisp last changed it. */
