@@ -11,8 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Why a mail was not sent: {@link Transient} (the server could not be reached or answered 4xx: worth
- * trying again) or {@link Permanent} (5xx, a refused login or address: trying again cannot help).
+ * Why a mail was not sent: {@link Transient} (the server could not be reached, answered 4xx or cut the
+ * connection while logging in: worth trying again) or {@link Permanent} (5xx, a refused login or
+ * address: trying again cannot help).
  * The message is the SMTP server's own answer or the connection error, never the mail's content.
  */
 public abstract sealed class MailFailure extends RuntimeException permits MailFailure.Transient, MailFailure.Permanent {
@@ -39,8 +40,13 @@ public abstract sealed class MailFailure extends RuntimeException permits MailFa
   /** Sorts a failed send into transient or permanent. */
   public static MailFailure of(MessagingException failure) {
     String message = describe(failure);
-    if (failure instanceof AuthenticationFailedException || failure instanceof AddressException) {
+    if (failure instanceof AddressException) {
       return new Permanent(message, failure);
+    }
+    if (failure instanceof AuthenticationFailedException) {
+      // A refused login answers 5xx (535); 454 is a temporary failure, and no answer at all ("[EOF]")
+      // is a connection lost while logging in: both are worth trying again.
+      return replyClass(failure) == '5' ? new Permanent(message, failure) : new Transient(message, failure);
     }
     if (failure instanceof SendFailedException refused && refused.getInvalidAddresses() != null
         && refused.getInvalidAddresses().length > 0 && replyClass(failure) != '4') {

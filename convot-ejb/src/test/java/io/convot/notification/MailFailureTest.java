@@ -31,6 +31,14 @@ class MailFailureTest {
   }
 
   @Test
+  void aLoginCutOffOrRefusedForNowIsTransient() {
+    // Jakarta Mail reports the server's last answer: none when the connection closed during AUTH.
+    assertInstanceOf(MailFailure.Transient.class, MailFailure.of(new AuthenticationFailedException("[EOF]")));
+    assertInstanceOf(MailFailure.Transient.class,
+        MailFailure.of(new AuthenticationFailedException("454 4.7.0 Temporary authentication failure")));
+  }
+
+  @Test
   void aFiveHundredAnswerARefusedLoginOrABadAddressIsPermanent() throws Exception {
     assertInstanceOf(MailFailure.Permanent.class, MailFailure.of(new MessagingException("554 5.7.1 Relay access denied")));
     assertInstanceOf(MailFailure.Permanent.class, MailFailure.of(new AuthenticationFailedException("535 5.7.8 Authentication failed")));
