@@ -1,6 +1,7 @@
 package io.convot.common;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -21,6 +22,23 @@ public final class Timestamps {
 
   public static Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /**
+   * A time as a native query returns it (the driver's {@code Timestamp} or {@code OffsetDateTime},
+   * or an {@code Instant}); {@code null} stays {@code null}.
+   */
+  public static Instant of(Object value) {
+    if (value == null || value instanceof Instant) {
+      return (Instant) value;
+    }
+    if (value instanceof OffsetDateTime time) {
+      return time.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    throw new IllegalStateException("Not a time: " + value.getClass());
   }
 
   /** Whether a time is one Convot accepts: between {@link #EARLIEST} and {@link #LATEST}. */

@@ -130,6 +130,7 @@ public class Import extends TenantEntity {
     pagesDone += lastOfPhase ? 0 : 1;
     rateLimitedInARow = 0;
     failuresInARow = 0;
+    updatedAt = Timestamps.now();
     if (lastOfPhase) {
       if (phase() == Phase.people) {
         phase = Phase.conversations.name();

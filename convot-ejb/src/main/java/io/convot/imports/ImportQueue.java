@@ -9,7 +9,11 @@ import jakarta.jms.Queue;
 import java.time.Duration;
 import java.util.UUID;
 
-/** The queue of import steps; a send joins the caller's transaction, so a step is queued with what the last one stored. */
+/**
+ * The queue of import steps; a send joins the caller's transaction, so a step is queued with what
+ * the last one stored. Each step message has a duplicate id of its own (the import's id and the
+ * step's number), so that one sent again is dropped by the broker when it still has the original.
+ */
 @ApplicationScoped
 public class ImportQueue {
 
@@ -22,7 +26,11 @@ public class ImportQueue {
   public record StepMessage(UUID organizationId, UUID importId, int step) {}
 
   void queue(UUID organizationId, UUID importId, int step, Duration delay) {
-    broker.send(steps, new StepMessage(organizationId, importId, step), delay);
+    broker.send(steps, new StepMessage(organizationId, importId, step), delay, duplicateId(importId, step));
+  }
+
+  static String duplicateId(UUID importId, int step) {
+    return "import:" + importId + ":" + step;
   }
 
   static StepMessage read(String text) {

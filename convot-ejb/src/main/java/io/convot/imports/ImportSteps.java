@@ -1,5 +1,6 @@
 package io.convot.imports;
 
+import io.convot.common.Timestamps;
 import io.convot.crypto.SecretBox;
 import io.convot.metrics.OperationalMetrics;
 import io.convot.tenancy.Tenancy;
@@ -11,7 +12,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -33,6 +36,7 @@ public class ImportSteps {
   @Inject CrispReader reader;
   @Inject ImportWriter writer;
   @Inject ImportQueue queue;
+  @Inject StepResender resender;
   @Inject ImportSettings settings;
   @Inject OperationalMetrics metrics;
 
@@ -53,6 +57,9 @@ public class ImportSteps {
   private Import runStep(ImportQueue.StepMessage step) {
     tenancy.enter(step.organizationId());
     Import imported = em.find(Import.class, step.importId(), LockModeType.PESSIMISTIC_WRITE);
+    if (imported != null && imported.awaits(step.step() + 1)) {
+      queueAgain(step.organizationId(), imported);
+    }
     if (imported == null || !imported.awaits(step.step())) {
       return null;
     }
@@ -83,6 +90,24 @@ public class ImportSteps {
       imported.fail(e.getMessage());
     }
     return imported;
+  }
+
+  /**
+   * A step whose next step is awaited came again: its transaction committed in the database, and
+   * the server stopped before the broker committed its part (the database is the last participant),
+   * so the broker gave this message back and may have discarded the next one. That one is sent again
+   * under its own id (the broker drops it if it has it), at the time the import resumes.
+   */
+  private void queueAgain(UUID organizationId, Import imported) {
+    Instant now = Timestamps.now();
+    Duration delay = imported.resumesAt() == null || !imported.resumesAt().isAfter(now) ? Duration.ZERO
+        : Duration.between(now, imported.resumesAt());
+    LOG.info(() -> "Import " + imported.id() + ": step " + (imported.step() - 1) + " came again after it was stored;"
+        + " step " + imported.step() + " is sent again (the broker drops it if it has it)");
+    if (!resender.sendAgain(organizationId, imported.id(), imported.step(), delay)) {
+      throw new IllegalStateException("The message broker is unreachable: step " + imported.step() + " of import "
+          + imported.id() + " is sent again on the next delivery");
+    }
   }
 
   /** Ends an import whose step cannot be stored (its messages would otherwise go round until the dead-letter queue). */

@@ -2,6 +2,7 @@ package io.convot.lifecycle;
 
 import io.convot.common.ConvotException;
 import io.convot.common.ErrorCode;
+import io.convot.common.Timestamps;
 import io.convot.tenancy.Tenancy;
 import io.convot.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -9,7 +10,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,19 +46,6 @@ public class CancellationGuard {
     List<?> rows = em.createNativeQuery("SELECT purge_after FROM organizations WHERE id = ?1")
         .setParameter(1, organizationId.toString()).getResultList();
     Object value = rows.isEmpty() ? null : rows.get(0);
-    return value == null ? null : toInstant(value);
-  }
-
-  static Instant toInstant(Object value) {
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof OffsetDateTime time) {
-      return time.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    throw new IllegalStateException("Unexpected time " + value.getClass());
+    return value == null ? null : Timestamps.of(value);
   }
 }

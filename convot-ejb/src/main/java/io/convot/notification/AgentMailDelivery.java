@@ -55,7 +55,7 @@ public class AgentMailDelivery {
       return;
     }
     boolean newConversation = Boolean.TRUE.equals(notice.get(0)[0]);
-    Instant mailedUpTo = notice.get(0)[1] == null ? null : AgentNotices.instant(notice.get(0)[1]);
+    Instant mailedUpTo = notice.get(0)[1] == null ? null : Timestamps.of(notice.get(0)[1]);
     Member member = em.find(Member.class, due.memberId());
     Conversation conversation = em.find(Conversation.class, due.conversationId());
     List<Message> unseen = member == null || conversation == null ? List.of() : unseen(conversation, member, mailedUpTo);
@@ -113,7 +113,7 @@ public class AgentMailDelivery {
   private List<Message> unseen(Conversation conversation, Member member, Instant mailedUpTo) {
     List<?> read = em.createNativeQuery("SELECT read_up_to FROM conversation_reads WHERE conversation_id = ?1::uuid AND member_id = ?2::uuid")
         .setParameter(1, conversation.id().toString()).setParameter(2, member.id().toString()).getResultList();
-    Instant after = read.isEmpty() ? null : AgentNotices.instant(read.get(0));
+    Instant after = read.isEmpty() ? null : Timestamps.of(read.get(0));
     if (mailedUpTo != null && (after == null || mailedUpTo.isAfter(after))) {
       after = mailedUpTo;
     }

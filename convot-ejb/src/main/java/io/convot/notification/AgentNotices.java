@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -77,25 +76,12 @@ public class AgentNotices {
     List<Object[]> scheduled = query.getResultList();
     for (Object[] row : scheduled) {
       UUID member = row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString());
-      Duration delay = Duration.between(now, instant(row[1]));
+      Duration delay = Duration.between(now, Timestamps.of(row[1]));
       queues.noticeDue(new NotificationQueues.NoticeDue(organizationId, member, conversation), delay.isNegative() ? Duration.ZERO : delay);
     }
   }
 
   private static OffsetDateTime utc(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  static Instant instant(Object value) {
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof OffsetDateTime time) {
-      return time.toInstant();
-    }
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    throw new IllegalStateException("Not a time: " + value);
   }
 }

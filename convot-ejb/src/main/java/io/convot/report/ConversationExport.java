@@ -1,5 +1,6 @@
 package io.convot.report;
 
+import io.convot.common.Timestamps;
 import io.convot.member.Member;
 import io.convot.tenancy.Tenancy;
 import jakarta.ejb.Stateless;
@@ -7,9 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,26 +78,10 @@ public class ConversationExport {
     }
     List<Row> rows = new ArrayList<>();
     for (Object[] r : (List<Object[]>) query.getResultList()) {
-      rows.add(new Row(ReportService.uuid(r[0]), ReportService.uuid(r[1]), (String) r[2], (String) r[3], instant(r[4]),
-          instant(r[5]), instant(r[6]), ReportService.uuid(r[7]), instant(r[8]), ReportService.uuid(r[9]), (String) r[10],
+      rows.add(new Row(ReportService.uuid(r[0]), ReportService.uuid(r[1]), (String) r[2], (String) r[3], Timestamps.of(r[4]),
+          Timestamps.of(r[5]), Timestamps.of(r[6]), ReportService.uuid(r[7]), Timestamps.of(r[8]), ReportService.uuid(r[9]), (String) r[10],
           ((Number) r[11]).longValue(), ((Number) r[12]).longValue()));
     }
     return rows;
-  }
-
-  private static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof OffsetDateTime time) {
-      return time.toInstant();
-    }
-    if (value instanceof Instant time) {
-      return time;
-    }
-    throw new IllegalStateException("not a time: " + value.getClass());
   }
 }

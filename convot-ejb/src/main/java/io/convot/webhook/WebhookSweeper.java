@@ -93,7 +93,7 @@ public class WebhookSweeper {
     Map<UUID, Resend> messages = new LinkedHashMap<>();
     for (Object[] row : orphaned) {
       messages.computeIfAbsent(Ids.uuid(row[4]), message -> new Resend(message, Ids.uuid(row[1]), Ids.uuid(row[5]),
-          ((Number) row[2]).intValue() + 1, instant(row[3]), new ArrayList<>())).deliveries().add(Ids.uuid(row[0]));
+          ((Number) row[2]).intValue() + 1, Timestamps.of(row[3]), new ArrayList<>())).deliveries().add(Ids.uuid(row[0]));
     }
     Instant now = Timestamps.now();
     int sent = 0;
@@ -140,18 +140,5 @@ public class WebhookSweeper {
 
   private static OffsetDateTime at(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-  }
-
-  private static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof java.sql.Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof OffsetDateTime time) {
-      return time.toInstant();
-    }
-    return Instant.parse(value.toString());
   }
 }
