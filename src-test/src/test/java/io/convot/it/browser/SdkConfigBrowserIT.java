@@ -55,7 +55,8 @@ class SdkConfigBrowserIT {
         Convot.push(["config", "hide:on:away", [true]]);
         """);
     page.awaitSession();
-    Map<String, Object> box = awaitBox(b -> "block".equals(b.get("display")) && number(b, "x") == 0, "the launcher on the left");
+    Map<String, Object> box = awaitBox(b -> "block".equals(b.get("display")) && number(b, "x") == 0 && "42".equals(b.get("zIndex")),
+        "the launcher on the left, at z-index 42");
     assertEquals("42", box.get("zIndex"));
     assertEquals("rgb(11, 114, 133)", launcherColor());
     // hide:on:away hides nothing while the team is available.
@@ -63,8 +64,10 @@ class SdkConfigBrowserIT {
     assertEquals(true, page.js("return Convot.is('chat:visible');"));
     page.screenshot("sdk-config-left");
 
+    // The frame applies the two commands one after the other (a layout each): wait for both.
     page.js("Convot.push(['config', 'position:reverse', [false]], ['config', 'container:index', [2147483000]]);");
-    box = awaitBox(b -> number(b, "x") + number(b, "width") == number(b, "viewportWidth"), "the launcher back on the right");
+    box = awaitBox(b -> number(b, "x") + number(b, "width") == number(b, "viewportWidth") && "2147483000".equals(b.get("zIndex")),
+        "the launcher back on the right, above everything");
     assertEquals("2147483000", box.get("zIndex"));
 
     // hide:on:mobile: hidden on a phone's width, shown again once the page turns it off.
