@@ -1,7 +1,7 @@
 package io.convot.imports;
 
-import io.convot.common.Timestamps;
 import io.convot.crypto.SecretBox;
+import io.convot.health.SendAlone;
 import io.convot.metrics.OperationalMetrics;
 import io.convot.tenancy.Tenancy;
 import jakarta.ejb.Stateless;
@@ -12,7 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -36,7 +35,7 @@ public class ImportSteps {
   @Inject CrispReader reader;
   @Inject ImportWriter writer;
   @Inject ImportQueue queue;
-  @Inject StepResender resender;
+  @Inject SendAlone alone;
   @Inject ImportSettings settings;
   @Inject OperationalMetrics metrics;
 
@@ -99,12 +98,9 @@ public class ImportSteps {
    * under its own id (the broker drops it if it has it), at the time the import resumes.
    */
   private void queueAgain(UUID organizationId, Import imported) {
-    Instant now = Timestamps.now();
-    Duration delay = imported.resumesAt() == null || !imported.resumesAt().isAfter(now) ? Duration.ZERO
-        : Duration.between(now, imported.resumesAt());
     LOG.info(() -> "Import " + imported.id() + ": step " + (imported.step() - 1) + " came again after it was stored;"
         + " step " + imported.step() + " is sent again (the broker drops it if it has it)");
-    if (!resender.sendAgain(organizationId, imported.id(), imported.step(), delay)) {
+    if (!alone.send(() -> queue.queue(organizationId, imported.id(), imported.step(), SendAlone.delayUntil(imported.resumesAt())))) {
       throw new IllegalStateException("The message broker is unreachable: step " + imported.step() + " of import "
           + imported.id() + " is sent again on the next delivery");
     }

@@ -3,6 +3,7 @@ package io.convot.imports;
 import io.convot.common.ClusterLock;
 import io.convot.common.Ids;
 import io.convot.common.Timestamps;
+import io.convot.health.SendAlone;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -46,7 +46,8 @@ public class ImportSweeper {
   @Resource TimerService timers;
   @Resource SessionContext context;
 
-  @Inject StepResender resender;
+  @Inject SendAlone alone;
+  @Inject ImportQueue queue;
 
   @Inject
   @ConfigProperty(name = "convot.imports.stalled-after", defaultValue = "PT3M")
@@ -69,10 +70,8 @@ public class ImportSweeper {
         .setParameter(1, OffsetDateTime.ofInstant(Timestamps.now().minus(stalledAfter), ZoneOffset.UTC)).setParameter(2, BATCH)
         .getResultList();
     for (Object[] row : stalled) {
-      Instant resumesAt = Timestamps.of(row[3]);
-      Instant now = Timestamps.now();
-      Duration delay = resumesAt == null || !resumesAt.isAfter(now) ? Duration.ZERO : Duration.between(now, resumesAt);
-      if (!resender.sendAgain(Ids.uuid(row[1]), Ids.uuid(row[0]), ((Number) row[2]).intValue(), delay)) {
+      Duration delay = SendAlone.delayUntil(Timestamps.of(row[3]));
+      if (!alone.send(() -> queue.queue(Ids.uuid(row[1]), Ids.uuid(row[0]), ((Number) row[2]).intValue(), delay))) {
         LOG.warning("Import recovery: the message broker is unreachable; stalled imports are tried again on a later pass");
         context.setRollbackOnly();
         return;

@@ -213,7 +213,7 @@ public class ImportWriter {
         RETURNING conversation_id, id, created_at, author_type = 'visitor', private, member_id""")
         .setParameter(1, appId).setParameter(2, rows).getResultList();
     for (Object[] row : stored) {
-      inserted.add(io.convot.common.Ids.uuid(row[0]), io.convot.common.Ids.uuid(row[1]), ((java.sql.Timestamp) row[2]).toInstant(),
+      inserted.add(io.convot.common.Ids.uuid(row[0]), io.convot.common.Ids.uuid(row[1]), io.convot.common.Timestamps.of(row[2]),
           Boolean.TRUE.equals(row[3]), Boolean.TRUE.equals(row[4]), row[5] == null ? null : io.convot.common.Ids.uuid(row[5]));
     }
   }

@@ -3,6 +3,7 @@ package io.convot.webhook;
 import io.convot.common.ClusterLock;
 import io.convot.common.Ids;
 import io.convot.common.Timestamps;
+import io.convot.health.SendAlone;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -66,7 +67,7 @@ public class WebhookSweeper {
   @Resource TimerService timers;
 
   @Inject WebhookQueues queues;
-  @Inject AttemptResender resender;
+  @Inject SendAlone alone;
   @Inject ServerRun run;
 
   @PostConstruct
@@ -95,12 +96,11 @@ public class WebhookSweeper {
       messages.computeIfAbsent(Ids.uuid(row[4]), message -> new Resend(message, Ids.uuid(row[1]), Ids.uuid(row[5]),
           ((Number) row[2]).intValue() + 1, Timestamps.of(row[3]), new ArrayList<>())).deliveries().add(Ids.uuid(row[0]));
     }
-    Instant now = Timestamps.now();
     int sent = 0;
     int adopted = 0;
     for (Resend resend : messages.values()) {
-      Duration delay = resend.due() == null || resend.due().isBefore(now) ? Duration.ZERO : Duration.between(now, resend.due());
-      if (!resender.sendAgain(resend.message(), resend.organizationId(), resend.deliveries(), resend.attempt(), delay)) {
+      if (!alone.send(() -> queues.sendAgain(resend.message(), resend.organizationId(), resend.deliveries(), resend.attempt(),
+          SendAlone.delayUntil(resend.due())))) {
         LOG.warning("Webhook recovery: the broker is unreachable; the rest is sent again on a later pass");
         break;
       }
