@@ -47,38 +47,41 @@ public class ConversationFlow {
 
   /** A visitor's message goes to the contact's latest conversation, reopened if resolved, or a new one. */
   public MessageView visitorMessage(Contact contact, String text) {
-    return visitorMessage(contact, text, () -> null);
+    return visitorMessage(contact, ContactView.of(contact), text, () -> null);
   }
 
   /**
-   * Like {@link #visitorMessage(Contact, String)}; when the message starts a new conversation,
-   * {@code admission} first says with what pre-chat answers, or refuses it by throwing.
+   * Like {@link #visitorMessage(Contact, String)}, with the contact's view as the caller read it; when
+   * the message starts a new conversation, {@code admission} first says with what pre-chat answers,
+   * or refuses it by throwing.
    */
-  public MessageView visitorMessage(Contact contact, String text, java.util.function.Supplier<jakarta.json.JsonArray> admission) {
+  public MessageView visitorMessage(Contact contact, ContactView contactView, String text,
+      java.util.function.Supplier<jakarta.json.JsonArray> admission) {
     Message.checkedText(text);
     Conversation conversation = latestOf(contact.id());
     if (conversation == null) {
-      conversation = start(contact, admission.get());
+      conversation = start(contact, contactView, admission.get());
     } else if (conversation.isResolved()) {
       reopen(conversation);
     }
     Message message = Message.fromVisitor(conversation, text);
     em.persist(message);
     MessageView view = MessageView.of(message, null);
-    outbox.record(new MessageReceived(contact.appId(), view, view(conversation, contact), ContactView.of(contact)));
-    publishMessage(conversation, view);
+    ConversationView conversationView = ConversationView.of(conversation, contactView);
+    outbox.record(new MessageReceived(contact.appId(), view, conversationView, contactView));
+    publishMessage(conversation, conversationView, view);
     return view;
   }
 
   /** A new conversation of {@code contact}, started by the visitor's first message or by an agent. */
   public Conversation start(Contact contact) {
-    return start(contact, null);
+    return start(contact, ContactView.of(contact), null);
   }
 
-  private Conversation start(Contact contact, jakarta.json.JsonArray answers) {
+  private Conversation start(Contact contact, ContactView contactView, jakarta.json.JsonArray answers) {
     Conversation conversation = new Conversation(contact.appId(), contact.id(), answers);
     em.persist(conversation);
-    outbox.record(new ConversationCreated(contact.appId(), view(conversation, contact), ContactView.of(contact)));
+    outbox.record(new ConversationCreated(contact.appId(), ConversationView.of(conversation, contactView), contactView));
     return conversation;
   }
 
@@ -86,11 +89,11 @@ public class ConversationFlow {
     Message message = Message.fromAgent(conversation, author == null ? null : author.id(), text, privateNote);
     em.persist(message);
     MessageView view = MessageView.of(message, author == null ? null : new MessageView.Author(author.id(), author.name()));
+    ConversationView conversationView = view(conversation);
     if (!privateNote) {
-      Contact contact = em.find(Contact.class, conversation.contactId());
-      outbox.record(new MessageSent(conversation.appId(), view, view(conversation, contact), ContactView.of(contact)));
+      outbox.record(new MessageSent(conversation.appId(), view, conversationView, conversationView.contact()));
     }
-    publishMessage(conversation, view);
+    publishMessage(conversation, conversationView, view);
     return view;
   }
 
@@ -196,8 +199,8 @@ public class ConversationFlow {
     return latest.isEmpty() ? null : latest.get(0);
   }
 
-  private void publishMessage(Conversation conversation, MessageView message) {
-    live.publish(tenancy.current(), conversation.contactId(), "message", new AgentMessage(message, view(conversation)),
+  private void publishMessage(Conversation conversation, ConversationView view, MessageView message) {
+    live.publish(tenancy.current(), conversation.contactId(), "message", new AgentMessage(message, view),
         message.privateNote() ? null : new VisitorMessage(VisitorMessageView.of(message)));
   }
 

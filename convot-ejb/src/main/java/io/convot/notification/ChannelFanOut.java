@@ -7,6 +7,7 @@ import io.convot.conversation.ConversationEvent.ConversationResolved;
 import io.convot.conversation.ConversationEvent.MessageReceived;
 import io.convot.conversation.ConversationEvent.MessageSent;
 import io.convot.conversation.ConversationView;
+import io.convot.event.EventReceivers;
 import io.convot.tenancy.Tenancy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,6 +34,7 @@ public class ChannelFanOut {
   @Inject Tenancy tenancy;
   @Inject NotificationQueues queues;
   @Inject NotificationSettings settings;
+  @Inject EventReceivers receivers;
 
   void visitorMessage(MessageReceived received, boolean startsConversation) {
     String contact = contactName(received.contact());
@@ -111,8 +113,14 @@ public class ChannelFanOut {
     return filled;
   }
 
-  /** The organization's active channels; read only, as no post changes one here. */
+  /**
+   * The organization's active channels; read only, as no post changes one here. None to read when the
+   * transaction learnt already that the organization has none.
+   */
   private List<NotificationChannel> channels() {
+    if (receivers.noNotificationChannels(tenancy.current())) {
+      return List.of();
+    }
     return em.createQuery("SELECT c FROM NotificationChannel c WHERE c.active = true", NotificationChannel.class)
         .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
         .getResultList();

@@ -1,6 +1,7 @@
 package io.convot.webhook;
 
 import io.convot.event.Event;
+import io.convot.event.EventReceivers;
 import io.convot.tenancy.Tenancy;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ public class WebhookRelay {
 
   @Inject Tenancy tenancy;
   @Inject WebhookQueues queues;
+  @Inject EventReceivers receivers;
 
   public void relay(UUID organizationId, UUID eventId) {
     tenancy.enter(organizationId);
@@ -34,10 +36,12 @@ public class WebhookRelay {
     if (event == null || event.relayedAt() != null) {
       return;
     }
-    // Read only: the relay changes no endpoint, so they are not copied for change tracking.
-    List<WebhookEndpoint> endpoints = em.createQuery("SELECT e FROM WebhookEndpoint e", WebhookEndpoint.class)
-        .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
-        .getResultList();
+    // Read only: the relay changes no endpoint, so they are not copied for change tracking. None to
+    // read when the transaction learnt already that the organization has none.
+    List<WebhookEndpoint> endpoints = receivers.noWebhookEndpoints(organizationId) ? List.of()
+        : em.createQuery("SELECT e FROM WebhookEndpoint e", WebhookEndpoint.class)
+            .setHint(QueryHints.READ_ONLY, HintValues.TRUE)
+            .getResultList();
     List<WebhookDelivery> due = new ArrayList<>();
     for (WebhookEndpoint endpoint : endpoints) {
       if (endpoint.subscribesTo(event.type(), event.appId())) {

@@ -18,6 +18,7 @@ import io.convot.conversation.ConversationUpdate;
 import io.convot.conversation.Message;
 import io.convot.conversation.MessageView;
 import io.convot.conversation.VisitorMessageView;
+import io.convot.event.EventReceivers;
 import io.convot.tenancy.Tenancy;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -34,6 +35,15 @@ import java.util.Optional;
 public class VisitorService {
 
   private static final String TOKEN_PREFIX = "cvs_";
+  /** A widget request's session, its contact, its app and whether the organization is cancelled; more columns in place of %s. */
+  private static final String VISIT = "SELECT s, c, a, o.cancelledAt%s FROM VisitorSession s, Contact c, App a, Organization o"
+      + " WHERE s.id = :session AND c.id = s.contactId AND a.id = :app AND o.id = :organization";
+  private static final String SESSION = VISIT.formatted("");
+  private static final String SESSION_FOR_MESSAGE = VISIT.formatted(
+      ", SQL('(SELECT json_object_agg(d.key, d.value)::text FROM contact_data d WHERE d.contact_id = ?)', c.id)"
+      + ", SQL('(SELECT json_agg(g.segment)::text FROM contact_segments g WHERE g.contact_id = ?)', c.id)"
+      + ", SQL('EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.organization_id = ?)', o.id)"
+      + ", SQL('EXISTS (SELECT 1 FROM notification_channels n WHERE n.organization_id = ? AND n.active)', o.id)");
 
   @PersistenceContext(unitName = "convot")
   EntityManager em;
@@ -45,6 +55,7 @@ public class VisitorService {
   @Inject ContactResolver contacts;
   @Inject ConversationFlow conversations;
   @Inject io.convot.realtime.LiveUpdates live;
+  @Inject EventReceivers receivers;
 
   /** Starts a session, or resumes {@code previousToken}'s when it is the same person on the same app. */
   public SessionStart start(String appKey, VisitorProfile visitor, String previousToken) {
@@ -123,8 +134,8 @@ public class VisitorService {
    * questions ({@code {question_id: answer}}), checked here whatever client sent them.
    */
   public VisitorMessageView send(String token, String appKey, String text, jakarta.json.JsonObject answers) {
-    Visit visit = authenticate(token, appKey);
-    return VisitorMessageView.of(conversations.visitorMessage(visit.contact(), text, () -> admission(visit, answers)));
+    Visit visit = authenticate(token, appKey, true);
+    return VisitorMessageView.of(conversations.visitorMessage(visit.contact(), visit.contactView(), text, () -> admission(visit, answers)));
   }
 
   /**
@@ -173,31 +184,42 @@ public class VisitorService {
   public record VisitorIdentity(java.util.UUID organizationId, java.util.UUID appId, java.util.UUID contactId, boolean verified) {}
 
   Visit authenticate(String token, String appKey) {
+    return authenticate(token, appKey, false);
+  }
+
+  /**
+   * The request's session, its contact and app, in the organization; for a message ({@code sending}),
+   * read with them in the same round trip: the contact's data and segments, and whether the
+   * organization has webhook endpoints and active notification channels (see {@link EventReceivers}).
+   */
+  private Visit authenticate(String token, String appKey, boolean sending) {
     if (token == null || !token.startsWith(TOKEN_PREFIX)) {
       throw new ConvotException(ErrorCode.SESSION_INVALID, "Send Authorization: Bearer <session_token> from POST /widget/v1/sessions");
     }
     AppKeys.SessionRef ref = appKeys.session(Randoms.sha256(token));
     tenancy.enter(ref.organizationId());
-    // The session, its contact and its app in one round trip (each read in the organization).
-    // The session, its contact, its app and whether the organization is cancelled in one round trip.
-    List<Object[]> found = em.createQuery("SELECT s, c, a, o.cancelledAt FROM VisitorSession s, Contact c, App a, Organization o"
-            + " WHERE s.id = :session AND c.id = s.contactId AND a.id = :app AND o.id = :organization", Object[].class)
+    List<Object[]> found = em.createQuery(sending ? SESSION_FOR_MESSAGE : SESSION, Object[].class)
         .setParameter("session", ref.sessionId()).setParameter("app", ref.appId())
         .setParameter("organization", ref.organizationId()).getResultList();
     if (found.isEmpty() || ((Contact) found.get(0)[1]).isDeleted()) {
       throw new ConvotException(ErrorCode.SESSION_INVALID, "The session has ended; start a new one");
     }
-    VisitorSession session = (VisitorSession) found.get(0)[0];
-    Contact contact = (Contact) found.get(0)[1];
-    App app = (App) found.get(0)[2];
+    Object[] row = found.get(0);
+    VisitorSession session = (VisitorSession) row[0];
+    Contact contact = (Contact) row[1];
+    App app = (App) row[2];
     if (appKey != null && !appKey.equals(app.appKey())) {
       throw new ConvotException(ErrorCode.SESSION_INVALID, "This session belongs to another app");
     }
     widgetAvailability.requireApp(app);
-    widgetAvailability.requireOrganization(found.get(0)[3] != null);
+    widgetAvailability.requireOrganization(row[3] != null);
     origin.check(app.allowedOrigins());
     requireVerification(app, session.verified());
-    return new Visit(app, session, contact);
+    if (!sending) {
+      return new Visit(app, session, contact, null);
+    }
+    receivers.learnt(ref.organizationId(), (Boolean) row[6], (Boolean) row[7]);
+    return new Visit(app, session, contact, ContactView.of(contact, (String) row[4], (String) row[5]));
   }
 
   private App enterApp(String appKey) {

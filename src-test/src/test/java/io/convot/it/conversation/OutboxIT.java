@@ -80,6 +80,44 @@ class OutboxIT {
     assertTrue(events.stream().noneMatch(e -> e.toString().contains("\"note\"")), "a private note's text never reaches the outbox");
   }
 
+  /**
+   * A visitor's message reads its contact's data and segments in the query that reads the session:
+   * its events carry them as the REST API shows the contact (data by key, segments by name), for the
+   * message that starts the conversation and for the next one alike; a contact with none has none.
+   */
+  @Test
+  void aVisitorMessagesEventsCarryTheContactsDataAndSegmentsAsTheApiShowsThem() {
+    JsonObject app = Widget.createApp(owner.api(), "Profiled", false);
+    Widget widget = new Widget(app.getString("app_key"));
+    Widget.send(widget.session(""), "from a bare contact");
+    String token = widget.session("");
+    assertEquals(200, Widget.client(token).patch("/widget/v1/session", "{\"data\": {\"plan\": \"pro\", \"seats\": 12,"
+        + " \"trial\": false, \"zone\": \"<b>é</b>\", \"alpha\": 1.5}, \"segments\": [\"vip\", \"beta\", \"agency\"]}").status());
+    Widget.send(token, "from a profiled contact");
+    Widget.send(token, "again from a profiled contact");
+
+    List<JsonObject> events = eventsOf(owner.organizationId());
+    JsonObject bare = events.stream().filter(e -> e.toString().contains("from a bare contact")).findFirst().orElseThrow()
+        .getJsonObject("data").getJsonObject("contact");
+    assertEquals("{}", bare.getJsonObject("data").toString());
+    assertEquals("[]", bare.getJsonArray("segments").toString());
+    List<JsonObject> profiled = events.stream()
+        .filter(e -> e.getString("type").equals("conversation.created") || e.getString("type").equals("message.received"))
+        .map(e -> e.getJsonObject("data").getJsonObject("contact"))
+        .filter(contact -> contact.getString("id").equals(events.stream()
+            .filter(e -> e.toString().contains("again from a profiled contact")).findFirst().orElseThrow()
+            .getJsonObject("data").getJsonObject("contact").getString("id")))
+        .toList();
+    assertEquals(3, profiled.size(), () -> "conversation.created and two message.received: " + profiled);
+    JsonObject shown = owner.api().get("/api/v1/contacts/" + profiled.get(0).getString("id")).json();
+    assertEquals("{\"alpha\":1.5,\"plan\":\"pro\",\"seats\":12,\"trial\":false,\"zone\":\"<b>é</b>\"}", shown.getJsonObject("data").toString());
+    assertEquals("[\"agency\",\"beta\",\"vip\"]", shown.getJsonArray("segments").toString());
+    for (JsonObject contact : profiled) {
+      assertEquals(shown.getJsonObject("data").toString(), contact.getJsonObject("data").toString());
+      assertEquals(shown.getJsonArray("segments").toString(), contact.getJsonArray("segments").toString());
+    }
+  }
+
   @Test
   void aRefusedChangeWritesNoEvent() {
     JsonObject app = Widget.createApp(owner.api(), "Strict", true);
