@@ -45,20 +45,16 @@ public class ConversationFlow {
   @Inject LiveUpdates live;
   @Inject Tenancy tenancy;
 
-  /** A visitor's message goes to the contact's latest conversation, reopened if resolved, or a new one. */
-  public MessageView visitorMessage(Contact contact, String text) {
-    return visitorMessage(contact, ContactView.of(contact), text, () -> null);
-  }
-
   /**
-   * Like {@link #visitorMessage(Contact, String)}, with the contact's view as the caller read it; when
-   * the message starts a new conversation, {@code admission} first says with what pre-chat answers,
-   * or refuses it by throwing.
+   * A visitor's message goes to the contact's latest conversation, reopened if resolved, or a new one;
+   * the caller read the contact's view and latest conversation ({@code latest}, null for none) with
+   * its session. When the message starts a new conversation, {@code admission} first says with what
+   * pre-chat answers, or refuses it by throwing.
    */
-  public MessageView visitorMessage(Contact contact, ContactView contactView, String text,
+  public MessageView visitorMessage(Contact contact, ContactView contactView, Conversation latest, String text,
       java.util.function.Supplier<jakarta.json.JsonArray> admission) {
     Message.checkedText(text);
-    Conversation conversation = latestOf(contact.id());
+    Conversation conversation = latest;
     if (conversation == null) {
       conversation = start(contact, contactView, admission.get());
     } else if (conversation.isResolved()) {
@@ -187,16 +183,6 @@ public class ConversationFlow {
     }
     List<Message> found = query.getResultList();
     return found.isEmpty() ? null : found.get(0);
-  }
-
-  Conversation latestOf(UUID contactId) {
-    // The newest by a subquery rather than setMaxResults(1): EclipseLink prepares a query with a
-    // row limit again on every execution, which cost more than the query on the visitor's path.
-    List<Conversation> latest = em.createQuery("SELECT c FROM Conversation c WHERE c.contactId = :contactId"
-            + " AND c.createdAt = (SELECT MAX(d.createdAt) FROM Conversation d WHERE d.contactId = :contactId)"
-            + " ORDER BY c.id DESC", Conversation.class)
-        .setParameter("contactId", contactId).getResultList();
-    return latest.isEmpty() ? null : latest.get(0);
   }
 
   private void publishMessage(Conversation conversation, ConversationView view, MessageView message) {

@@ -13,6 +13,7 @@ import io.convot.contact.ContactEvent;
 import io.convot.contact.ContactRules;
 import io.convot.contact.ContactView;
 import io.convot.contact.VisitorSession;
+import io.convot.conversation.Conversation;
 import io.convot.conversation.ConversationFlow;
 import io.convot.conversation.ConversationUpdate;
 import io.convot.conversation.Message;
@@ -35,15 +36,23 @@ import java.util.Optional;
 public class VisitorService {
 
   private static final String TOKEN_PREFIX = "cvs_";
-  /** A widget request's session, its contact, its app and whether the organization is cancelled; more columns in place of %s. */
-  private static final String VISIT = "SELECT s, c, a, o.cancelledAt%s FROM VisitorSession s, Contact c, App a, Organization o"
+  /** A widget request's session, its contact, its app and whether the organization is cancelled. */
+  private static final String SESSION = "SELECT s, c, a, o.cancelledAt FROM VisitorSession s, Contact c, App a, Organization o"
       + " WHERE s.id = :session AND c.id = s.contactId AND a.id = :app AND o.id = :organization";
-  private static final String SESSION = VISIT.formatted("");
-  private static final String SESSION_FOR_MESSAGE = VISIT.formatted(
-      ", SQL('(SELECT json_object_agg(d.key, d.value)::text FROM contact_data d WHERE d.contact_id = ?)', c.id)"
+  /**
+   * The same for a message, and what the message needs besides: the contact's data and segments (in
+   * JSON), whether the organization has webhook endpoints and active notification channels, and the
+   * contact's latest conversation (the newest, the greatest id among equals), null for none.
+   */
+  private static final String SESSION_FOR_MESSAGE = "SELECT s, c, a, o.cancelledAt"
+      + ", SQL('(SELECT json_object_agg(d.key, d.value)::text FROM contact_data d WHERE d.contact_id = ?)', c.id)"
       + ", SQL('(SELECT json_agg(g.segment)::text FROM contact_segments g WHERE g.contact_id = ?)', c.id)"
       + ", SQL('EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.organization_id = ?)', o.id)"
-      + ", SQL('EXISTS (SELECT 1 FROM notification_channels n WHERE n.organization_id = ? AND n.active)', o.id)");
+      + ", SQL('EXISTS (SELECT 1 FROM notification_channels n WHERE n.organization_id = ? AND n.active)', o.id), v"
+      + " FROM Organization o, App a, VisitorSession s JOIN Contact c ON c.id = s.contactId"
+      + " LEFT JOIN Conversation v ON v.id = SQL('(SELECT x.id FROM conversations x WHERE x.contact_id = ?"
+      + " ORDER BY x.created_at DESC, x.id DESC LIMIT 1)', s.contactId)"
+      + " WHERE s.id = :session AND a.id = :app AND o.id = :organization";
 
   @PersistenceContext(unitName = "convot")
   EntityManager em;
@@ -135,7 +144,7 @@ public class VisitorService {
    */
   public VisitorMessageView send(String token, String appKey, String text, jakarta.json.JsonObject answers) {
     Visit visit = authenticate(token, appKey, true);
-    return VisitorMessageView.of(conversations.visitorMessage(visit.contact(), visit.contactView(), text, () -> admission(visit, answers)));
+    return VisitorMessageView.of(conversations.visitorMessage(visit.contact(), visit.contactView(), visit.latestConversation(), text, () -> admission(visit, answers)));
   }
 
   /**
@@ -216,10 +225,10 @@ public class VisitorService {
     origin.check(app.allowedOrigins());
     requireVerification(app, session.verified());
     if (!sending) {
-      return new Visit(app, session, contact, null);
+      return new Visit(app, session, contact, null, null);
     }
     receivers.learnt(ref.organizationId(), (Boolean) row[6], (Boolean) row[7]);
-    return new Visit(app, session, contact, ContactView.of(contact, (String) row[4], (String) row[5]));
+    return new Visit(app, session, contact, ContactView.of(contact, (String) row[4], (String) row[5]), (Conversation) row[8]);
   }
 
   private App enterApp(String appKey) {

@@ -105,6 +105,40 @@ class AgentInitiatedConversationIT {
     assertEquals(2, owner.api().get("/api/v1/conversations/" + id + "/messages").json().getJsonArray("data").size());
   }
 
+  /**
+   * A visitor's message goes to their newest conversation: the one an agent started after the
+   * visitor's first was resolved, not the older one; that one, resolved in turn, is reopened by the
+   * next message rather than a third started.
+   */
+  @Test
+  void aVisitorsMessageGoesToTheirNewestConversationAndReopensItWhenResolved() {
+    String visitor = new Widget(app.getString("app_key")).session("\"user\": {\"email\": \"cleo@shop.test\"}");
+    assertEquals(201, Widget.send(visitor, "first question").status());
+    String first = Database.column("SELECT m.conversation_id::text FROM messages m WHERE m.text = 'first question'"
+        + " AND m.organization_id = ?::uuid", owner.organizationId()).get(0).toString();
+    assertEquals(200, owner.api().post("/api/v1/conversations/" + first + "/resolve", "").status());
+    Api.Reply started = owner.api().post("/api/v1/conversations", body(contactOf("cleo@shop.test"), null, null, "A follow-up"));
+    assertEquals(201, started.status(), started::toString);
+    String second = started.json().getJsonObject("conversation").getString("id");
+
+    assertEquals(201, Widget.send(visitor, "answer to the follow-up").status());
+    assertEquals(List.of("A follow-up", "answer to the follow-up"), texts(second));
+    assertEquals(List.of("first question"), texts(first));
+    assertEquals("resolved", owner.api().get("/api/v1/conversations/" + first).json().getString("status"));
+
+    assertEquals(200, owner.api().post("/api/v1/conversations/" + second + "/resolve", "").status());
+    assertEquals(201, Widget.send(visitor, "one more thing").status());
+    assertEquals(List.of("A follow-up", "answer to the follow-up", "one more thing"), texts(second));
+    assertEquals("open", owner.api().get("/api/v1/conversations/" + second).json().getString("status"));
+    assertEquals("resolved", owner.api().get("/api/v1/conversations/" + first).json().getString("status"));
+    assertEquals(List.of(2L), Database.column("SELECT count(*) FROM conversations WHERE contact_id = ?::uuid", contactOf("cleo@shop.test")));
+  }
+
+  private List<String> texts(String conversationId) {
+    return owner.api().get("/api/v1/conversations/" + conversationId + "/messages").json().getJsonArray("data")
+        .getValuesAs(JsonObject.class).stream().map(message -> message.getString("text")).toList();
+  }
+
   @Test
   void anEmailWithoutAContactMakesOneAndTheSameEmailReusesIt() {
     Api.Reply first = owner.api().post("/api/v1/conversations", body(null, app.getString("id"), "New.Merchant@Shop.test", "Welcome aboard"));
