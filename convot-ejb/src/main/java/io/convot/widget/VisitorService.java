@@ -42,7 +42,7 @@ public class VisitorService {
   /**
    * The same for a message, and what the message needs besides: the contact's data and segments (in
    * JSON), whether the organization has webhook endpoints and active notification channels, and the
-   * contact's latest conversation (the newest, the greatest id among equals), null for none.
+   * contact's latest conversation (the newest; among equals, the greatest id: the first row), null for none.
    */
   private static final String SESSION_FOR_MESSAGE = "SELECT s, c, a, o.cancelledAt"
       + ", SQL('(SELECT json_object_agg(d.key, d.value)::text FROM contact_data d WHERE d.contact_id = ?)', c.id)"
@@ -50,9 +50,12 @@ public class VisitorService {
       + ", SQL('EXISTS (SELECT 1 FROM webhook_endpoints w WHERE w.organization_id = ?)', o.id)"
       + ", SQL('EXISTS (SELECT 1 FROM notification_channels n WHERE n.organization_id = ? AND n.active)', o.id), v"
       + " FROM Organization o, App a, VisitorSession s JOIN Contact c ON c.id = s.contactId"
-      + " LEFT JOIN Conversation v ON v.id = SQL('(SELECT x.id FROM conversations x WHERE x.contact_id = ?"
-      + " ORDER BY x.created_at DESC, x.id DESC LIMIT 1)', s.contactId)"
-      + " WHERE s.id = :session AND a.id = :app AND o.id = :organization";
+      // Joined on the contact and the newest creation time, so PostgreSQL finds it through the index
+      // on (contact_id, created_at) whatever the organization's number of conversations (a join on
+      // the id a subquery returns read them all, row-level security being applied first).
+      + " LEFT JOIN Conversation v ON v.contactId = s.contactId"
+      + " AND v.createdAt = SQL('(SELECT max(x.created_at) FROM conversations x WHERE x.contact_id = ?)', s.contactId)"
+      + " WHERE s.id = :session AND a.id = :app AND o.id = :organization ORDER BY v.id DESC";
 
   @PersistenceContext(unitName = "convot")
   EntityManager em;
