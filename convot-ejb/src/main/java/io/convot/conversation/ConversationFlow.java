@@ -63,9 +63,8 @@ public class ConversationFlow {
     Message message = Message.fromVisitor(conversation, text);
     em.persist(message);
     MessageView view = MessageView.of(message, null);
-    ConversationView conversationView = ConversationView.of(conversation, contactView);
-    outbox.record(new MessageReceived(contact.appId(), view, conversationView, contactView));
-    publishMessage(conversation, conversationView, view);
+    String received = outbox.record(new MessageReceived(contact.appId(), view, ConversationView.of(conversation, contactView), contactView));
+    publishMessage(conversation, received, view);
     return view;
   }
 
@@ -86,10 +85,9 @@ public class ConversationFlow {
     em.persist(message);
     MessageView view = MessageView.of(message, author == null ? null : new MessageView.Author(author.id(), author.name()));
     ConversationView conversationView = view(conversation);
-    if (!privateNote) {
-      outbox.record(new MessageSent(conversation.appId(), view, conversationView, conversationView.contact()));
-    }
-    publishMessage(conversation, conversationView, view);
+    Object agentContent = privateNote ? new AgentMessage(view, conversationView)
+        : outbox.record(new MessageSent(conversation.appId(), view, conversationView, conversationView.contact()));
+    publishMessage(conversation, agentContent, view);
     return view;
   }
 
@@ -185,8 +183,13 @@ public class ConversationFlow {
     return found.isEmpty() ? null : found.get(0);
   }
 
-  private void publishMessage(Conversation conversation, ConversationView view, MessageView message) {
-    live.publish(tenancy.current(), conversation.contactId(), "message", new AgentMessage(message, view),
+  /**
+   * Agents get {@code agentContent}: the message and its conversation, as the outbox event's data
+   * already wrote them (with its contact), or for a note, which has no event, an {@link AgentMessage};
+   * the visitor gets the message alone, unless it is a note.
+   */
+  private void publishMessage(Conversation conversation, Object agentContent, MessageView message) {
+    live.publish(tenancy.current(), conversation.contactId(), "message", agentContent,
         message.privateNote() ? null : new VisitorMessage(VisitorMessageView.of(message)));
   }
 
