@@ -63,7 +63,8 @@ public class ConversationFlow {
     Message message = Message.fromVisitor(conversation, text);
     em.persist(message);
     MessageView view = MessageView.of(message, null);
-    String received = outbox.record(new MessageReceived(contact.appId(), view, ConversationView.of(conversation, contactView), contactView));
+    String received = outbox.record(
+        new MessageReceived(contact.appId(), view, ConversationView.of(conversation, contactView), contactView));
     publishMessage(conversation, received, view);
     return view;
   }

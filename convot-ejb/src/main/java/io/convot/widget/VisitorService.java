@@ -147,7 +147,8 @@ public class VisitorService {
    */
   public VisitorMessageView send(String token, String appKey, String text, jakarta.json.JsonObject answers) {
     Visit visit = authenticate(token, appKey, true);
-    return VisitorMessageView.of(conversations.visitorMessage(visit.contact(), visit.contactView(), visit.latestConversation(), text, () -> admission(visit, answers)));
+    return VisitorMessageView.of(conversations.visitorMessage(visit.contact(), visit.contactView(), visit.latestConversation(), text,
+        () -> admission(visit, answers)));
   }
 
   /**
@@ -201,8 +202,9 @@ public class VisitorService {
 
   /**
    * The request's session, its contact and app, in the organization; for a message ({@code sending}),
-   * read with them in the same round trip: the contact's data and segments, and whether the
-   * organization has webhook endpoints and active notification channels (see {@link EventReceivers}).
+   * read with them in the same round trip: the contact's data and segments, its latest conversation,
+   * and whether the organization has webhook endpoints and active notification channels (see
+   * {@link EventReceivers}).
    */
   private Visit authenticate(String token, String appKey, boolean sending) {
     if (token == null || !token.startsWith(TOKEN_PREFIX)) {

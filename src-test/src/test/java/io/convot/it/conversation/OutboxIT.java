@@ -101,15 +101,15 @@ class OutboxIT {
         .getJsonObject("data").getJsonObject("contact");
     assertEquals("{}", bare.getJsonObject("data").toString());
     assertEquals("[]", bare.getJsonArray("segments").toString());
+    String profiledId = events.stream().filter(e -> e.toString().contains("again from a profiled contact")).findFirst().orElseThrow()
+        .getJsonObject("data").getJsonObject("contact").getString("id");
     List<JsonObject> profiled = events.stream()
         .filter(e -> e.getString("type").equals("conversation.created") || e.getString("type").equals("message.received"))
         .map(e -> e.getJsonObject("data").getJsonObject("contact"))
-        .filter(contact -> contact.getString("id").equals(events.stream()
-            .filter(e -> e.toString().contains("again from a profiled contact")).findFirst().orElseThrow()
-            .getJsonObject("data").getJsonObject("contact").getString("id")))
+        .filter(contact -> contact.getString("id").equals(profiledId))
         .toList();
     assertEquals(3, profiled.size(), () -> "conversation.created and two message.received: " + profiled);
-    JsonObject shown = owner.api().get("/api/v1/contacts/" + profiled.get(0).getString("id")).json();
+    JsonObject shown = owner.api().get("/api/v1/contacts/" + profiledId).json();
     assertEquals("{\"alpha\":1.5,\"plan\":\"pro\",\"seats\":12,\"trial\":false,\"zone\":\"<b>é</b>\"}", shown.getJsonObject("data").toString());
     assertEquals("[\"agency\",\"beta\",\"vip\"]", shown.getJsonArray("segments").toString());
     for (JsonObject contact : profiled) {
