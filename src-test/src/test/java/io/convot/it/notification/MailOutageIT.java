@@ -99,10 +99,13 @@ class MailOutageIT {
   private static final class LoginCutter implements AutoCloseable {
     private final ServerSocket socket;
     private final AtomicInteger logins = new AtomicInteger();
+    private final Thread accept;
+    /** The connection being served, closed with the server: while it is open, nothing else can listen on the port. */
+    private volatile Socket current;
 
     private LoginCutter(ServerSocket socket) {
       this.socket = socket;
-      Thread accept = new Thread(this::serve, "login-cutter");
+      accept = new Thread(this::serve, "login-cutter");
       accept.setDaemon(true);
       accept.start();
     }
@@ -121,7 +124,11 @@ class MailOutageIT {
     private void serve() {
       while (!socket.isClosed()) {
         try (Socket client = socket.accept()) {
+          current = client;
           client.setSoLinger(true, 0);
+          if (socket.isClosed()) {
+            break; // closed while this one connected: close() may not have seen it
+          }
           BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
           Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII);
           out.write("220 cutter.test ESMTP\r\n");
@@ -148,9 +155,22 @@ class MailOutageIT {
       }
     }
 
+    /**
+     * Stops listening and resets the connection under way, if any (the client's retry may have
+     * connected meanwhile), so that the port is free for the next server when this returns.
+     */
     @Override
     public void close() throws IOException {
       socket.close();
+      Socket client = current;
+      if (client != null) {
+        client.close();
+      }
+      try {
+        accept.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }
