@@ -1,5 +1,6 @@
 package io.convot.common;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +40,12 @@ public final class Timestamps {
       return timestamp.toInstant();
     }
     throw new IllegalStateException("Not a time: " + value.getClass());
+  }
+
+  /** How long from now until {@code at}: none when it has no time or its time has come. */
+  public static Duration delayUntil(Instant at) {
+    Instant now = now();
+    return at == null || !at.isAfter(now) ? Duration.ZERO : Duration.between(now, at);
   }
 
   /** Whether a time is one Convot accepts: between {@link #EARLIEST} and {@link #LATEST}. */

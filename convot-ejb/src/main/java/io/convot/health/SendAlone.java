@@ -1,12 +1,9 @@
 package io.convot.health;
 
-import io.convot.common.Timestamps;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.JMSRuntimeException;
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Sends a message again, alone and outside the caller's transaction, under the duplicate id it was
@@ -25,11 +22,5 @@ public class SendAlone {
     } catch (JMSRuntimeException unreachable) {
       return false;
     }
-  }
-
-  /** The delivery delay of a message due at {@code at}: none when it has no time or its time has come. */
-  public static Duration delayUntil(Instant at) {
-    Instant now = Timestamps.now();
-    return at == null || !at.isAfter(now) ? Duration.ZERO : Duration.between(now, at);
   }
 }

@@ -1,5 +1,6 @@
 package io.convot.imports;
 
+import io.convot.common.Timestamps;
 import io.convot.crypto.SecretBox;
 import io.convot.health.SendAlone;
 import io.convot.metrics.OperationalMetrics;
@@ -100,7 +101,7 @@ public class ImportSteps {
   private void queueAgain(UUID organizationId, Import imported) {
     LOG.info(() -> "Import " + imported.id() + ": step " + (imported.step() - 1) + " came again after it was stored;"
         + " step " + imported.step() + " is sent again (the broker drops it if it has it)");
-    if (!alone.send(() -> queue.queue(organizationId, imported.id(), imported.step(), SendAlone.delayUntil(imported.resumesAt())))) {
+    if (!alone.send(() -> queue.queue(organizationId, imported.id(), imported.step(), Timestamps.delayUntil(imported.resumesAt())))) {
       throw new IllegalStateException("The message broker is unreachable: step " + imported.step() + " of import "
           + imported.id() + " is sent again on the next delivery");
     }

@@ -70,7 +70,7 @@ public class ImportSweeper {
         .setParameter(1, OffsetDateTime.ofInstant(Timestamps.now().minus(stalledAfter), ZoneOffset.UTC)).setParameter(2, BATCH)
         .getResultList();
     for (Object[] row : stalled) {
-      Duration delay = SendAlone.delayUntil(Timestamps.of(row[3]));
+      Duration delay = Timestamps.delayUntil(Timestamps.of(row[3]));
       if (!alone.send(() -> queue.queue(Ids.uuid(row[1]), Ids.uuid(row[0]), ((Number) row[2]).intValue(), delay))) {
         LOG.warning("Import recovery: the message broker is unreachable; stalled imports are tried again on a later pass");
         context.setRollbackOnly();

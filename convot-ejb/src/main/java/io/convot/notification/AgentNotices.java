@@ -1,5 +1,6 @@
 package io.convot.notification;
 
+import io.convot.common.Ids;
 import io.convot.common.Timestamps;
 import io.convot.conversation.ConversationEvent.MessageReceived;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,9 +76,8 @@ public class AgentNotices {
     @SuppressWarnings("unchecked")
     List<Object[]> scheduled = query.getResultList();
     for (Object[] row : scheduled) {
-      UUID member = row[0] instanceof UUID id ? id : UUID.fromString(row[0].toString());
-      Duration delay = Duration.between(now, Timestamps.of(row[1]));
-      queues.noticeDue(new NotificationQueues.NoticeDue(organizationId, member, conversation), delay.isNegative() ? Duration.ZERO : delay);
+      queues.noticeDue(new NotificationQueues.NoticeDue(organizationId, Ids.uuid(row[0]), conversation),
+          Timestamps.delayUntil(Timestamps.of(row[1])));
     }
   }
 

@@ -100,7 +100,7 @@ public class WebhookSweeper {
     int adopted = 0;
     for (Resend resend : messages.values()) {
       if (!alone.send(() -> queues.sendAgain(resend.message(), resend.organizationId(), resend.deliveries(), resend.attempt(),
-          SendAlone.delayUntil(resend.due())))) {
+          Timestamps.delayUntil(resend.due())))) {
         LOG.warning("Webhook recovery: the broker is unreachable; the rest is sent again on a later pass");
         break;
       }
